@@ -1,0 +1,64 @@
+// `npm start`: on a fresh clone, migrates the database, builds when the build is missing
+// or older than the sources, and serves the production app (PORT, default 3000).
+import { spawnSync, spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+function run(command, args, label) {
+  console.info(`[ladder] ${label}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`[ladder] ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** A fingerprint of everything the build depends on: paths, sizes and modification times. */
+export function sourceFingerprint() {
+  const hash = crypto.createHash("sha256");
+  const inputs = ["app", "components", "lib", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
+  const walk = (rel) => {
+    const abs = path.join(root, rel);
+    if (!fs.existsSync(abs) || rel.startsWith(path.join("lib", "generated"))) return;
+    const stat = fs.statSync(abs);
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(abs).sort()) walk(path.join(rel, entry));
+    } else {
+      hash.update(`${rel}\0${stat.size}\0${stat.mtimeMs}\n`);
+    }
+  };
+  inputs.forEach(walk);
+  return hash.digest("hex");
+}
+
+export function startServer() {
+  if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite")) || !fs.existsSync(path.join(root, "lib", "generated", "postgres"))) {
+    run("npm", ["run", "--silent", "db:generate"], "generating the Prisma clients");
+  }
+  run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
+
+  const stampFile = path.join(root, ".next", "ladder-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const isBuilt = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
+  if (isBuilt) {
+    console.info("[ladder] production build is up to date");
+  } else {
+    run(bin("next"), ["build"], "building the app (first start, or the sources changed)");
+    fs.writeFileSync(stampFile, fingerprint);
+  }
+
+  const port = process.env.PORT || "3000";
+  console.info(`[ladder] serving http://localhost:${port}`);
+  const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) startServer();

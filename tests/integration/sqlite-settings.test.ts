@@ -1,0 +1,13 @@
+import { describe, expect, inject, it } from "vitest";
+import { getDb, prepareDatabase, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db";
+
+describe.runIf(inject("provider") === "sqlite")("SQLite connection settings", () => {
+  it("runs in WAL mode with a busy timeout of at least 5 s", async () => {
+    await prepareDatabase();
+    const db = getDb();
+    const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const [busy] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
+    expect(mode?.journal_mode).toBe("wal");
+    expect(Number(busy?.timeout)).toBeGreaterThanOrEqual(SQLITE_BUSY_TIMEOUT_MS);
+  });
+});
