@@ -7,7 +7,7 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const outputDir = path.join(__dirname, "test-results");
-const e2eData = path.join(__dirname, "tests", ".output", "e2e");
+const e2eData = path.join(__dirname, "tests", ".output", `e2e-${PORT}`);
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
 function run(command, args, label) {
   console.info(`[ladder] ${label}`);
@@ -43,9 +44,9 @@ export function startServer() {
   }
   run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
 
-  const stampFile = path.join(root, ".next", "ladder-source-fingerprint");
+  const stampFile = path.join(distDir, "ladder-source-fingerprint");
   const fingerprint = sourceFingerprint();
-  const isBuilt = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
+  const isBuilt = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
   if (isBuilt) {
     console.info("[ladder] production build is up to date");
   } else {

@@ -1,0 +1,124 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, isAppError } from "@/lib/errors";
+
+// The edge between HTTP and lib/: every route handler is wrapped in `route()`, reads its
+// body with `readJson()`, and lets errors map to `{"error":{"code","message"}}` here, once.
+
+export const MAX_JSON_BYTES = 16 * 1024;
+
+export type ErrorBody = { error: { code: string; message: string; field?: string } };
+
+export function errorResponse(error: unknown): Response {
+  if (isAppError(error)) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    const headers: Record<string, string> = { "Cache-Control": "no-store" };
+    if (error.retryAfter !== undefined) headers["Retry-After"] = String(Math.max(1, Math.ceil(error.retryAfter)));
+    return Response.json(body, { status: error.status, headers });
+  }
+  if (error instanceof z.ZodError) return errorResponse(fromZodError(error));
+  // Never a stack trace to the client; the server log keeps the detail.
+  console.error("[ladder] unhandled error in route", error);
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, {
+    status: 500,
+    headers: { "Cache-Control": "no-store" },
+  });
+}
+
+export function fromZodError(error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  if (!issue) return new AppError("invalid_input", "The request is not valid.");
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.join(", ");
+    return new AppError("invalid_input", `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${keys}.`, { field: issue.keys[0] });
+  }
+  const field = issue.path.map(String).join(".");
+  return new AppError("invalid_input", field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler: refuses cross-site writes, maps every error to the JSON error shape. */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      assertSameOrigin(request);
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Mutating requests from another site are refused (403). Browsers send Origin on every
+ * cross-origin and every non-GET fetch; requests without one (curl, server-to-server) carry
+ * no ambient browser cookies of a victim, so they are not a CSRF vector.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site") throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  if (!origin) return;
+  if (origin === "null" || !sameOrigin(origin, request)) {
+    throw new AppError("forbidden", "Requests from another site are not allowed.");
+  }
+}
+
+function sameOrigin(origin: string, request: Request): boolean {
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  return originHost === host;
+}
+
+/** Reads a JSON body of at most `maxBytes`, parsed and validated by a strict zod schema. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readTextLimited(request, maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new AppError("invalid_input", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("payload_too_large", `The request body is larger than ${Math.floor(maxBytes / 1024)} kB.`);
+}
+
+async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  return Response.json(data, { ...init, headers });
+}
