@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   REGISTER_MAX_PER_IP: positiveInt(50),
   REGISTER_WINDOW_MINUTES: positiveInt(60),
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(7).default(7),
+  BENCH_ROUTES: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
 });
 
