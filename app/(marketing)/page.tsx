@@ -17,6 +17,10 @@ export const metadata: Metadata = {
 
 const { ladder, steps, certifications, education, skills, tracks, factors } = CATALOG;
 const topScore = Math.max(...factors.map((f) => f.score));
+/** The rung whose rules ask for every essential skill, named from the rule data. */
+const skillsRung = ladder.find((level) =>
+  level.requirements.some((r) => r.kind === "allOf" && skills.every((skill) => r.itemIds.includes(skill.id))),
+);
 const lowScore = Math.min(...factors.map((f) => f.score));
 const highest = factors.filter((f) => f.score === topScore);
 const lowest = factors.filter((f) => f.score === lowScore);
@@ -61,7 +65,7 @@ export default function HomePage() {
             >
               Know which rung you are on, and what the next one takes.
             </h1>
-            <p className="mt-5 max-w-xl text-lg leading-8 text-pretty text-slate-700 dark:text-slate-300">
+            <p className="mt-5 max-w-xl text-base leading-7 text-pretty sm:text-lg sm:leading-8 text-slate-700 dark:text-slate-300">
               Ladder follows the Machine Learning Engineer career path from {first?.title} to {top?.title}. Check
               off the {steps.length} career steps, your certifications, education and essential skills, and see where
               that puts you on the ladder, what the next rung asks for, and each rung&rsquo;s salary band.
@@ -101,7 +105,7 @@ export default function HomePage() {
         <figure className={`${CARD} p-5 sm:p-8`}>
           <figcaption className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
             <span className="text-base font-semibold">Salary band per rung</span>
-            <span className="text-sm text-slate-600 dark:text-slate-400">Yearly salary, lowest to highest figure</span>
+            <span className="text-sm text-slate-600 dark:text-slate-400">Lowest to highest figure of each bracket</span>
           </figcaption>
           <RangeChart
             id="salary-chart"
@@ -227,6 +231,13 @@ export default function HomePage() {
         id="skills"
         eyebrow="Essential skills"
         title={`The ${skills.length} skills every Machine Learning Engineer needs`}
+        intro={
+          skillsRung ? (
+            <p>
+              The article&rsquo;s essential skills. Ladder asks for all {skills.length} to reach {skillsRung.title}.
+            </p>
+          ) : undefined
+        }
       >
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {skills.map((skill) => (
@@ -241,13 +252,14 @@ export default function HomePage() {
       <Section
         id="tracks"
         eyebrow="Career tracks"
-        title={`${tracks.length} ways to specialise as an MLE`}
-        intro={<p>Depending on the organisation&rsquo;s size, industry and goals, the role takes different shapes.</p>}
+        title={`${tracks.length} ways to specialize as an MLE`}
+        intro={<p>Depending on the organization&rsquo;s size, industry and goals, the role takes different shapes. Pick the track you follow in your settings.</p>}
         isTinted
       >
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {tracks.map((track) => (
-            <li key={track.id} className={`${CARD} p-5`}>
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-6">
+          {tracks.map((track, i) => (
+            // Three cards, then two wider ones: five tracks fill two full rows.
+            <li key={track.id} className={`${CARD} p-5 ${i < 3 ? "lg:col-span-2" : "lg:col-span-3"}`}>
               <h3 className="font-semibold">{track.title}</h3>
               <p className="mt-2 text-sm leading-6 text-slate-600 dark:text-slate-400">{track.summary}</p>
             </li>
@@ -267,7 +279,7 @@ export default function HomePage() {
         }
       >
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
-          <figure className={`${CARD} p-5 sm:p-8`}>
+          <figure className={`${CARD} p-4 sm:p-8`}>
             <figcaption className="mb-6 text-base font-semibold">Factor scores</figcaption>
             <BarChart
               id="factor-chart"

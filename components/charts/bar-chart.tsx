@@ -46,14 +46,14 @@ export function BarChart({ id, title, description, rows, max, columns }: Props) 
           const top = i * ROW_HEIGHT;
           return (
             <g key={row.id}>
-              <text x="0" y={top + 15} className="fill-slate-900 text-sm font-medium dark:fill-slate-50">
+              <text x="0" y={top + 15} className="fill-slate-900 text-[13px] font-medium sm:text-sm dark:fill-slate-50">
                 {row.label}
               </text>
               <text
                 x="100%"
                 y={top + 15}
                 textAnchor="end"
-                className="fill-blue-800 text-sm font-semibold tabular-nums dark:fill-blue-200"
+                className="fill-blue-800 text-[13px] font-semibold tabular-nums sm:text-sm dark:fill-blue-200"
               >
                 {row.valueLabel}
               </text>

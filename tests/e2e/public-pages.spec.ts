@@ -107,6 +107,20 @@ test.describe("home page without JavaScript", () => {
   });
 });
 
+test("GET /api/catalog over HTTP: 200 with an ETag, then 304 for that ETag", async ({ request }) => {
+  const first = await request.get("/api/catalog");
+  expect(first.status()).toBe(200);
+  const etag = first.headers().etag ?? "";
+  expect(etag).toMatch(/^"[0-9a-f]+"$/);
+  expect(first.headers()["cache-control"]).toContain("must-revalidate");
+  const body = await first.json();
+  expect(body.ladder.map((l: { title: string }) => l.title)).toEqual(BANDS.map(([title]) => title));
+
+  const second = await request.get("/api/catalog", { headers: { "If-None-Match": etag } });
+  expect(second.status()).toBe(304);
+  expect((await second.body()).length).toBe(0);
+});
+
 for (const { name, path: pagePath } of PAGES) {
   for (const size of SIZES) {
     test(`${name} fits a ${size.width} px screen without horizontal scrolling, light and dark`, async ({ page }) => {
@@ -120,6 +134,11 @@ for (const { name, path: pagePath } of PAGES) {
           clientWidth: document.documentElement.clientWidth,
         }));
         expect(overflow.scrollWidth, `${scheme}: page is wider than the screen`).toBeLessThanOrEqual(overflow.clientWidth);
+        // The header keeps its links on one line, inside the page margins.
+        const nav = await page.getByRole("navigation", { name: "Main" }).boundingBox();
+        expect(nav).not.toBeNull();
+        expect((nav?.x ?? 0) + (nav?.width ?? 0)).toBeLessThanOrEqual(size.width - 16);
+        expect(nav?.height ?? 0).toBeLessThan(48);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.name}-${scheme}.png`), fullPage: true });
       }
     });
