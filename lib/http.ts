@@ -122,3 +122,20 @@ export function json(data: unknown, init: ResponseInit = {}): Response {
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   return Response.json(data, { ...init, headers });
 }
+
+/** Entity tags in an If-None-Match value; a tag may itself contain commas, so split by pattern. */
+const ENTITY_TAG = /\*|(?:W\/)?"[^"]*"/g;
+
+/**
+ * True when the request's If-None-Match names `etag` (a quoted strong tag), so a 304 may be
+ * sent. RFC 9110 §13.1.2: weak comparison (W/ ignored), a comma-separated list, or "*".
+ */
+export function isNotModified(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  const wanted = etag.replace(/^W\//, "");
+  for (const [tag] of header.matchAll(ENTITY_TAG)) {
+    if (tag === "*" || tag.replace(/^W\//, "") === wanted) return true;
+  }
+  return false;
+}

@@ -24,6 +24,7 @@ import { TRACKS, type TrackId } from "./tracks";
 
 export * from "./schema";
 export { ASPIRING_TITLE, LADDER_RULES, REQUIREMENTS, type RequirementId } from "./rules";
+export { formatDollars, formatSalaryBand } from "./format";
 export { hashString } from "./hash";
 export { CERTIFICATIONS, EDUCATION, FACTORS, LADDER_LEVELS, SKILLS, STEPS, TRACKS };
 export type { CertificationId, EducationId, FactorId, LevelId, SkillId, StepId, TrackId };

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { Logo } from "./logo";
+import { CONTAINER } from "./styles";
+
+const FOOTER_LINK = "rounded text-slate-700 hover:text-slate-900 hover:underline dark:text-slate-300 dark:hover:text-white";
+
+export function SiteFooter() {
+  return (
+    <footer className="border-t border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/40">
+      <div className={`${CONTAINER} grid gap-8 py-10 sm:grid-cols-[1fr_auto]`}>
+        <div className="max-w-xl space-y-3">
+          <Logo />
+          <p className="text-sm leading-6 text-slate-600 dark:text-slate-400">
+            Career content from the article &ldquo;Machine Learning Engineer Career Path&rdquo;, reproduced as it
+            states it. Salary brackets are the article&rsquo;s, which it says are sourced from Talent.com.
+          </p>
+        </div>
+        <nav aria-label="Footer">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm sm:flex-col">
+            <li>
+              <Link href="/how-it-works" className={FOOTER_LINK}>
+                How levels work
+              </Link>
+            </li>
+            <li>
+              <Link href="/signin" className={FOOTER_LINK}>
+                Sign in
+              </Link>
+            </li>
+            <li>
+              <Link href="/signup" className={FOOTER_LINK}>
+                Sign up
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

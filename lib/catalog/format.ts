@@ -1,0 +1,12 @@
+/**
+ * Money as the article writes it: a dollar sign and thousands separators, no cents
+ * ("$84,563"). The article names no currency code, so none is added.
+ */
+export function formatDollars(amount: number): string {
+  return `$${new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(amount)}`;
+}
+
+/** A salary band, "$84,563 – $109,500" (the article's "-" set as an en dash). */
+export function formatSalaryBand(min: number, max: number): string {
+  return `${formatDollars(min)} \u2013 ${formatDollars(max)}`;
+}
