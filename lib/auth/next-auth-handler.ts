@@ -55,8 +55,16 @@ class CollectedResponse {
   get setCookies(): string[] {
     return this.cookies;
   }
-  get location(): string | null {
-    return this.headers.get("Location");
+  /** Where next-auth sends the client: the Location header, or `{url}` in JSON mode. */
+  get redirect(): string | null {
+    const location = this.headers.get("Location");
+    if (location) return location;
+    try {
+      const body = JSON.parse(this.body ?? "null") as { url?: unknown } | null;
+      return typeof body?.url === "string" ? body.url : null;
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -120,7 +128,7 @@ function issuedSession(collected: CollectedResponse, isSecure: boolean): boolean
 }
 
 function isCsrfRejection(collected: CollectedResponse): boolean {
-  return collected.location?.includes("csrf=true") ?? false;
+  return collected.redirect?.includes("csrf=true") ?? false;
 }
 
 const CSRF_EXPIRED = "Your sign-in form has expired. Reload the page and try again.";

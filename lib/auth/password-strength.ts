@@ -33,9 +33,9 @@ function getFactory(): ZxcvbnFactory {
 export function userInputsFor(details: { email?: string | null; name?: string | null }): string[] {
   const inputs = ["ladder", "machine learning", "engineer"];
   const email = details.email?.trim().toLowerCase();
-  if (email) inputs.push(email, ...email.split(/[@.+_-]/).filter((part) => part.length >= 3));
+  if (email) inputs.push(email, email.split("@")[0] ?? email, ...email.split(/[@.+_-]/).filter((part) => part.length >= 3));
   const name = details.name?.trim().toLowerCase();
-  if (name) inputs.push(name, ...name.split(/\s+/).filter((part) => part.length >= 3));
+  if (name) inputs.push(name, name.replace(/\s+/g, ""), ...name.split(/\s+/).filter((part) => part.length >= 3));
   return inputs;
 }
 

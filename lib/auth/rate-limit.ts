@@ -109,11 +109,11 @@ export class RedisRateLimitStore implements RateLimitStore {
 
 type StoreHolder = { store?: RateLimitStore; url?: string };
 const holder = globalThis as typeof globalThis & { __ladderRateLimit?: StoreHolder };
-holder.__ladderRateLimit ??= {};
 
 /** The shared store: Redis when REDIS_URL is set, the database otherwise. */
 export function getRateLimitStore(): RateLimitStore {
-  const state = holder.__ladderRateLimit as StoreHolder;
+  holder.__ladderRateLimit ??= {};
+  const state = holder.__ladderRateLimit;
   const url = getEnv().REDIS_URL ?? "";
   if (!state.store || state.url !== url) {
     void state.store?.close();
