@@ -12,21 +12,37 @@ import { AppError } from "@/lib/errors";
 export type SessionUser = { id: string; email: string; name: string | null; trackId: string | null };
 export type ActiveSession = { user: SessionUser; sessionId: string; expiresAt: Date };
 
-/** One query: the LoginSession row with its user. Valid only if open, unexpired and of the current session version. */
+type SessionRow = {
+  userId: string;
+  expiresAt: Date | string | number;
+  revokedAt: Date | string | number | null;
+  email: string;
+  name: string | null;
+  trackId: string | null;
+  sessionVersion: number | bigint;
+};
+
+/**
+ * One SQL query: the LoginSession row joined with its user (Prisma would load the relation
+ * in a second query, and every signed-in request pays for this one). Valid only if the row is
+ * open, unexpired, belongs to the token's user and was issued at the user's current session
+ * version. Quoted identifiers and a bound parameter: the same SQL on SQLite and PostgreSQL.
+ */
 export async function findActiveSession(claims: SessionClaims): Promise<ActiveSession | null> {
-  const row = await getDb().loginSession.findUnique({
-    where: { id: claims.sid },
-    select: {
-      userId: true,
-      expiresAt: true,
-      revokedAt: true,
-      user: { select: { id: true, email: true, name: true, trackId: true, sessionVersion: true } },
-    },
-  });
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return null;
-  if (row.userId !== claims.sub || row.user.sessionVersion !== claims.sv) return null;
-  const { sessionVersion: _version, ...user } = row.user;
-  return { user, sessionId: claims.sid, expiresAt: row.expiresAt };
+  const rows = await getDb().$queryRaw<SessionRow[]>`
+    SELECT s."userId", s."expiresAt", s."revokedAt", u."email", u."name", u."trackId", u."sessionVersion"
+    FROM "LoginSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${claims.sid}`;
+  const row = rows[0];
+  if (!row || row.revokedAt !== null) return null;
+  const expiresAt = new Date(row.expiresAt);
+  if (!(expiresAt.getTime() > Date.now())) return null;
+  if (row.userId !== claims.sub || Number(row.sessionVersion) !== claims.sv) return null;
+  return {
+    user: { id: row.userId, email: row.email, name: row.name, trackId: row.trackId },
+    sessionId: claims.sid,
+    expiresAt,
+  };
 }
 
 async function sessionFromToken(token: string | undefined): Promise<ActiveSession | null> {
