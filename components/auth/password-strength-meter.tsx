@@ -1,14 +1,15 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { PasswordStrength } from "@/lib/auth/password-strength";
+import type { PasswordStrength } from "@/lib/auth/password-strength-core";
 
 const LABELS = ["Very weak", "Weak", "Fair", "Strong", "Very strong"] as const;
 const COLORS = ["bg-red-700", "bg-red-700", "bg-amber-600", "bg-green-700", "bg-green-700"] as const;
 
 /**
- * Strength of the password being typed, estimated in the browser by the same zxcvbn check the
- * server applies. Its dictionaries are large, so they load only once someone starts typing.
+ * Strength of the password being typed, estimated in the browser with zxcvbn and the same
+ * rules as the server (lighter dictionaries: see lib/auth/password-strength-browser.ts). The
+ * estimator loads only once someone starts typing.
  */
 export function PasswordStrengthMeter({ id, password, email, name }: { id: string; password: string; email?: string; name?: string }) {
   const [strength, setStrength] = useState<PasswordStrength | null>(null);
@@ -20,7 +21,7 @@ export function PasswordStrengthMeter({ id, password, email, name }: { id: strin
     }
     let isCurrent = true;
     const timer = setTimeout(async () => {
-      const { estimatePasswordStrength, userInputsFor } = await import("@/lib/auth/password-strength");
+      const { estimatePasswordStrength, userInputsFor } = await import("@/lib/auth/password-strength-browser");
       if (isCurrent) setStrength(estimatePasswordStrength(password, userInputsFor({ email, name })));
     }, 150);
     return () => {

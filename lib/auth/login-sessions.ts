@@ -10,7 +10,11 @@ export type StartedSession = { claims: SessionClaims; expiresAt: Date };
 
 /** Opens a session for the user; the absolute lifetime starts now and is never extended. */
 export async function startLoginSession(userId: string, userAgent?: string | null, db: Db | Tx = getDb()): Promise<StartedSession> {
-  const expiresAt = new Date(Date.now() + sessionMaxAgeSeconds() * 1000);
+  const now = Date.now();
+  // Rows past their lifetime can never sign anyone in again (a missing row is refused too),
+  // so each sign-in clears the user's old ones and the table stays small.
+  await db.loginSession.deleteMany({ where: { userId, expiresAt: { lt: new Date(now) } } });
+  const expiresAt = new Date(now + sessionMaxAgeSeconds() * 1000);
   const row = await db.loginSession.create({
     data: { userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
     select: { id: true, expiresAt: true, user: { select: { sessionVersion: true } } },

@@ -103,6 +103,13 @@ describe("sessions", () => {
     expect(await accountStatus(cookie)).toBe(401);
   });
 
+  it("signing in again clears the user's expired session rows", async () => {
+    const { user, password } = await createSignedInUser();
+    await getDb().loginSession.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await signIn(user.email, password);
+    expect(await getDb().loginSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("a token naming another user's session is refused", async () => {
     const alice = await createSignedInUser();
     const bob = await createSignedInUser();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength, passwordLengthProblem } from "@/lib/auth/password-policy";
 import { estimatePasswordStrength, userInputsFor } from "@/lib/auth/password-strength";
+import { estimatePasswordStrength as estimateInBrowser } from "@/lib/auth/password-strength-browser";
 
 describe("password length", () => {
   it("needs at least 12 characters and allows far more than 64", () => {
@@ -46,5 +47,18 @@ describe("password strength", () => {
 
   it("reports a short password as too short even when it is random", () => {
     expect(estimatePasswordStrength("vQ7#rT2!mZ", inputs).problem).toBe("Use at least 12 characters.");
+  });
+});
+
+describe("the sign-up form's strength meter", () => {
+  it("refuses the common passwords the server refuses, with the same rules", () => {
+    for (const password of ["password1234", "P@ssw0rd12345", "qwertyuiop123", "123456789012", "short"]) {
+      expect(estimateInBrowser(password).isAcceptable, password).toBe(false);
+    }
+    expect(estimateInBrowser("correct horse battery staple").isAcceptable).toBe(true);
+  });
+
+  it("never accepts a password the length rules refuse", () => {
+    expect(estimateInBrowser("vQ7#rT2!mZ").problem).toBe("Use at least 12 characters.");
   });
 });
