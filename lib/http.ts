@@ -99,7 +99,7 @@ function tooLarge(maxBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is larger than ${Math.floor(maxBytes / 1024)} kB.`);
 }
 
-async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
+export async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { DeleteAccount } from "@/components/settings/delete-account";
+import { PasswordForm } from "@/components/settings/password-form";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
+import { getAccount } from "@/lib/accounts/get-account";
+import { requirePageUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4 sm:p-6 dark:border-slate-800">
+      <h2 id={id} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const user = await requirePageUser("/settings");
+  const account = await getAccount(user.id);
+  return (
+    <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-10">
+      <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
+      <Section id="profile-heading" title="Profile">
+        <ProfileForm initialName={account.name} email={account.email} />
+      </Section>
+      {account.hasPassword ? (
+        <Section id="password-heading" title="Password">
+          <PasswordForm email={account.email} name={account.name} />
+        </Section>
+      ) : null}
+      <Section id="sessions-heading" title="Sessions">
+        <SignOutEverywhere />
+      </Section>
+      <Section id="delete-heading" title="Delete account">
+        <DeleteAccount hasPassword={account.hasPassword} />
+      </Section>
+    </main>
+  );
+}

@@ -1,0 +1,21 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
+
+// Sign-in and sign-up: a narrow single column that fits a 375 px phone.
+export default function AuthLayout({ children }: { children: ReactNode }) {
+  return (
+    <QueryProvider>
+      <header className="border-b border-slate-200 dark:border-slate-800">
+        <div className="mx-auto flex max-w-md items-center px-4 py-3">
+          <Link href="/" className="text-lg font-bold text-slate-900 dark:text-slate-100">
+            Ladder
+          </Link>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-md px-4 py-10">
+        {children}
+      </main>
+    </QueryProvider>
+  );
+}

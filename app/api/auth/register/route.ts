@@ -1,0 +1,12 @@
+import { registerUser } from "@/lib/accounts/register-user";
+import { RegisterInput } from "@/lib/accounts/schemas";
+import { clientIp } from "@/lib/auth/request-info";
+import { json, readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(async (request) => {
+  const input = await readJson(request, RegisterInput);
+  const user = await registerUser(input, { ip: clientIp(request.headers) });
+  return json({ user }, { status: 201 });
+});

@@ -1,0 +1,97 @@
+// Browser-side calls to the auth and account API. Errors come back as ApiError with the
+// server's {"error":{"code","message","field"}} and, for 429, the Retry-After seconds.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfterHeader = Number(response.headers.get("retry-after"));
+  const retryAfter = Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : undefined;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
+    if (body.error?.message) {
+      return new ApiError(response.status, body.error.code ?? "error", body.error.message, body.error.field, retryAfter);
+    }
+  } catch {
+    // Not JSON: fall through to a generic message.
+  }
+  return new ApiError(response.status, "error", "Something went wrong. Please try again.", undefined, retryAfter);
+}
+
+export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, headers, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...rest,
+      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+      body: json !== undefined ? JSON.stringify(json) : rest.body,
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+async function csrfToken(): Promise<string> {
+  const { csrfToken } = await fetchJson<{ csrfToken: string }>("/api/auth/csrf");
+  return csrfToken;
+}
+
+function form(values: Record<string, string>): RequestInit {
+  return {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(values).toString(),
+  };
+}
+
+/** Signs in with email and password; resolves to the same-site path to continue to. */
+export async function signInWithPassword(input: { email: string; password: string; callbackUrl: string }): Promise<string> {
+  const token = await csrfToken();
+  const { url } = await fetchJson<{ url: string }>(
+    "/api/auth/callback/credentials",
+    form({ email: input.email, password: input.password, callbackUrl: input.callbackUrl, csrfToken: token, json: "true" }),
+  );
+  return url;
+}
+
+/** Starts a GitHub or Google sign-in; resolves to the provider's page to go to. */
+export async function startOAuthSignIn(providerId: string, callbackUrl: string): Promise<string> {
+  const token = await csrfToken();
+  const { url } = await fetchJson<{ url: string }>(`/api/auth/signin/${encodeURIComponent(providerId)}`, form({ callbackUrl, csrfToken: token, json: "true" }));
+  return url;
+}
+
+export async function signOut(): Promise<void> {
+  const token = await csrfToken();
+  await fetchJson("/api/auth/signout", form({ csrfToken: token, json: "true" }));
+}
+
+export type RegisterRequest = { email: string; password: string; name?: string };
+
+export function register(input: RegisterRequest): Promise<{ user: { id: string; email: string; name: string | null } }> {
+  return fetchJson("/api/auth/register", { method: "POST", json: input });
+}
+
+/** "Try again in 15 minutes." style wait for a 429. */
+export function retryMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
+  if (error.status === 429 && error.retryAfter) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfter / 60));
+    return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return error.message;
+}

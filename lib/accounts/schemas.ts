@@ -1,0 +1,68 @@
+// Input schemas for accounts, shared by the forms and the route handlers. Strict: an unknown
+// field is refused (400) rather than ignored. Passwords are taken exactly as typed: no
+// trimming, no normalisation (see lib/auth/password-policy.ts).
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "@/lib/auth/password-policy";
+
+export const NAME_MAX_LENGTH = 100;
+export const EMAIL_MAX_LENGTH = 254;
+
+/** Trimmed and lower-cased: addresses are stored and compared case-insensitively. */
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(EMAIL_MAX_LENGTH, { error: `Use at most ${EMAIL_MAX_LENGTH} characters.` })
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+/** A new password: length rules here; common and guessable passwords are refused by the strength check. */
+export const newPasswordSchema = z
+  .string({ error: "Enter a password." })
+  .refine((value) => passwordLength(value) >= PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+  .refine((value) => passwordLength(value) <= PASSWORD_MAX_LENGTH, { error: `Use at most ${PASSWORD_MAX_LENGTH} characters.` });
+
+/** An existing password being checked: any non-empty string up to the maximum length. */
+export const currentPasswordSchema = z
+  .string({ error: "Enter your password." })
+  .min(1, { error: "Enter your password." })
+  .refine((value) => passwordLength(value) <= PASSWORD_MAX_LENGTH, { error: "This is not your password." });
+
+/** Optional display name: blank means none. */
+export const nameSchema = z
+  .string({ error: "Name must be text." })
+  .trim()
+  .max(NAME_MAX_LENGTH, { error: `Use at most ${NAME_MAX_LENGTH} characters.` })
+  .transform((value) => (value === "" ? null : value));
+
+export const RegisterInput = z.strictObject({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: nameSchema.nullish().transform((value) => value ?? null),
+});
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+export const UpdateProfileInput = z.strictObject({
+  name: nameSchema.nullable().transform((value) => value ?? null),
+});
+export type UpdateProfileInput = z.infer<typeof UpdateProfileInput>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: currentPasswordSchema,
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+/**
+ * Deleting an account asks for the password; an account that only signs in through GitHub or
+ * Google has none and confirms with its email address instead.
+ */
+export const DeleteAccountInput = z
+  .strictObject({
+    password: currentPasswordSchema.optional(),
+    confirmEmail: z.string().trim().toLowerCase().max(EMAIL_MAX_LENGTH).optional(),
+  })
+  .refine((value) => value.password !== undefined || value.confirmEmail !== undefined, {
+    error: "Enter your password.",
+    path: ["password"],
+  });
+export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;

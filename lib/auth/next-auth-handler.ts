@@ -1,0 +1,232 @@
+import "server-only";
+import NextAuth from "next-auth";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { getAuthOptions } from "@/lib/auth/options";
+import { beginLoginAttempt } from "@/lib/auth/rate-limit";
+import { clientIp, isHttpsRequest } from "@/lib/auth/request-info";
+import { getActiveSession } from "@/lib/auth/session";
+import { clearSessionCookies, parseCookieHeader, pickSessionToken, sessionCookieName } from "@/lib/auth/session-cookie";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { json, MAX_JSON_BYTES, readTextLimited } from "@/lib/http";
+
+// /api/auth/* runs next-auth 4 (csrf, providers, credentials and OAuth callbacks, sign-out),
+// wrapped so that it fits the rest of the API:
+// - the credentials callback is throttled first, so a refused attempt gets a real 429 with
+//   Retry-After (next-auth's authorize() can only say yes or no);
+// - fetch clients (`json=true`) get JSON answers with our error shape instead of redirects;
+// - GET /api/auth/session answers from the database, so a revoked session reads as signed out.
+// next-auth is driven through its request/response API (NextAuth(req, res, options)), which
+// needs no Next.js request scope, so the same code runs under `next start` and in tests.
+
+type AuthBody = Record<string, string>;
+
+/** Collects what next-auth writes into a Web Response. */
+class CollectedResponse {
+  statusCode = 200;
+  readonly headers = new Headers();
+  private cookies: string[] = [];
+  body: string | null = null;
+
+  status(code: number): this {
+    this.statusCode = code;
+    return this;
+  }
+  getHeader(name: string): string[] | string | undefined {
+    return name.toLowerCase() === "set-cookie" ? this.cookies : (this.headers.get(name) ?? undefined);
+  }
+  setHeader(name: string, value: string | string[]): this {
+    if (name.toLowerCase() === "set-cookie") this.cookies = Array.isArray(value) ? value : [value];
+    else this.headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+    return this;
+  }
+  json(data: unknown): this {
+    this.headers.set("Content-Type", "application/json");
+    this.body = JSON.stringify(data);
+    return this;
+  }
+  send(data: unknown): this {
+    this.body = typeof data === "string" ? data : JSON.stringify(data ?? {});
+    return this;
+  }
+  end(): this {
+    return this;
+  }
+  get setCookies(): string[] {
+    return this.cookies;
+  }
+  /** Where next-auth sends the client: the Location header, or `{url}` in JSON mode. */
+  get redirect(): string | null {
+    const location = this.headers.get("Location");
+    if (location) return location;
+    try {
+      const body = JSON.parse(this.body ?? "null") as { url?: unknown } | null;
+      return typeof body?.url === "string" ? body.url : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+async function readAuthBody(request: Request): Promise<AuthBody> {
+  const text = await readTextLimited(request, MAX_JSON_BYTES);
+  const type = request.headers.get("content-type") ?? "";
+  if (type.includes("application/json")) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text || "{}");
+    } catch {
+      throw new AppError("invalid_input", "The request body is not valid JSON.");
+    }
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new AppError("invalid_input", "The request body must be a JSON object.");
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, typeof value === "string" ? value : String(value)]));
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+async function runNextAuth(request: Request, segments: string[], body: AuthBody | undefined, isSecure: boolean): Promise<CollectedResponse> {
+  const url = new URL(request.url);
+  const res = new CollectedResponse();
+  // Where to go afterwards is ours to decide (same-site paths only); next-auth would answer a
+  // malformed callback URL with a 500, so it only ever sees a checked one.
+  const cookies = Object.fromEntries(parseCookieHeader(request.headers.get("cookie")));
+  delete cookies["next-auth.callback-url"];
+  delete cookies["__Secure-next-auth.callback-url"];
+  const query: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), nextauth: segments };
+  if (query.callbackUrl !== undefined) query.callbackUrl = safeCallbackPath(query.callbackUrl);
+  const safeBody = body && body.callbackUrl !== undefined ? { ...body, callbackUrl: safeCallbackPath(body.callbackUrl) } : body;
+  const req = { method: request.method, headers: Object.fromEntries(request.headers), cookies, body: safeBody, query };
+  // next-auth's request/response handler; the types describe Next's pages-router objects.
+  await NextAuth(req as never, res as never, getAuthOptions(isSecure));
+  return res;
+}
+
+function toResponse(collected: CollectedResponse, overrides: { status?: number; body?: unknown } = {}): Response {
+  const headers = new Headers(collected.headers);
+  for (const cookie of collected.setCookies) headers.append("Set-Cookie", cookie);
+  headers.set("Cache-Control", "no-store");
+  if (overrides.body !== undefined) {
+    headers.delete("Location");
+    headers.set("Content-Type", "application/json");
+    return new Response(JSON.stringify(overrides.body), { status: overrides.status ?? 200, headers });
+  }
+  return new Response(collected.body, { status: overrides.status ?? collected.statusCode, headers });
+}
+
+/** A redirect that keeps the cookies next-auth set (session, csrf). */
+function redirectWith(collected: CollectedResponse, location: string): Response {
+  const headers = new Headers();
+  for (const cookie of collected.setCookies) headers.append("Set-Cookie", cookie);
+  headers.set("Location", location);
+  headers.set("Cache-Control", "no-store");
+  return new Response(null, { status: 302, headers });
+}
+
+function issuedSession(collected: CollectedResponse, isSecure: boolean): boolean {
+  const prefix = `${sessionCookieName(isSecure)}=`;
+  return collected.setCookies.some((cookie) => cookie.startsWith(prefix) && !cookie.startsWith(`${prefix};`));
+}
+
+function isCsrfRejection(collected: CollectedResponse): boolean {
+  return collected.redirect?.includes("csrf=true") ?? false;
+}
+
+const CSRF_EXPIRED = "Your sign-in form has expired. Reload the page and try again.";
+
+async function credentialsCallback(request: Request, body: AuthBody, isSecure: boolean): Promise<Response> {
+  const isJson = body.json === "true";
+  const callbackPath = safeCallbackPath(body.callbackUrl);
+  const attempt = await beginLoginAttempt(body.email ?? "", clientIp(request.headers));
+  const collected = await runNextAuth(request, ["callback", "credentials"], body, isSecure);
+  if (issuedSession(collected, isSecure)) {
+    await attempt.succeeded();
+    return isJson ? toResponse(collected, { body: { url: callbackPath } }) : redirectWith(collected, callbackPath);
+  }
+  if (isCsrfRejection(collected)) {
+    if (isJson) return toResponse(collected, { status: 403, body: { error: { code: "forbidden", message: CSRF_EXPIRED } } });
+    return redirectWith(collected, `/signin?error=csrf&callbackUrl=${encodeURIComponent(callbackPath)}`);
+  }
+  // Unknown email and wrong password: one answer, whatever the cause.
+  if (isJson) return toResponse(collected, { status: 401, body: { error: { code: "invalid_credentials", message: "Wrong email or password." } } });
+  return redirectWith(collected, `/signin?error=CredentialsSignin&callbackUrl=${encodeURIComponent(callbackPath)}`);
+}
+
+async function signOut(request: Request, body: AuthBody, isSecure: boolean): Promise<Response> {
+  const isJson = body.json === "true";
+  const collected = await runNextAuth(request, ["signout"], body, isSecure);
+  if (isCsrfRejection(collected)) {
+    if (isJson) return toResponse(collected, { status: 403, body: { error: { code: "forbidden", message: CSRF_EXPIRED } } });
+    return redirectWith(collected, "/signin?error=csrf");
+  }
+  const next = safeCallbackPath(body.callbackUrl, "/");
+  return isJson ? toResponse(collected, { body: { url: next } }) : redirectWith(collected, next);
+}
+
+/** GET /api/auth/session, answered from the database: a revoked or expired session reads as signed out. */
+async function sessionStatus(request: Request, isSecure: boolean): Promise<Response> {
+  const session = await getActiveSession(request);
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (!session) {
+    const hadCookie = pickSessionToken((name) => parseCookieHeader(request.headers.get("cookie")).get(name)) !== undefined;
+    if (hadCookie) for (const cookie of clearSessionCookies(isSecure)) headers.append("Set-Cookie", cookie);
+    return json({}, { headers });
+  }
+  const { id, email, name } = session.user;
+  return json({ user: { id, email, name }, expires: session.expiresAt.toISOString() }, { headers });
+}
+
+/** next-auth's own pages (sign-in, sign-out, error) are ours: /signin, with the error and callback carried over. */
+function toSignInPage(request: Request): Response {
+  const url = new URL(request.url);
+  const params = new URLSearchParams();
+  const error = url.searchParams.get("error");
+  if (error) params.set("error", error.slice(0, 100));
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl) params.set("callbackUrl", safeCallbackPath(callbackUrl));
+  const query = params.toString();
+  return redirectWith(new CollectedResponse(), `/signin${query ? `?${query}` : ""}`);
+}
+
+function notFound(): never {
+  throw new AppError("not_found", "There is no such sign-in action.");
+}
+
+/** The handler behind GET and POST /api/auth/[...nextauth]. */
+export async function handleAuthRoute(request: Request): Promise<Response> {
+  const env = getEnv();
+  const isSecure = isHttpsRequest(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
+  // /api/auth/<action>/<provider>
+  const segments = new URL(request.url).pathname.split("/").slice(3).filter(Boolean);
+  const [action, providerId] = segments;
+  if (request.method === "GET") {
+    switch (action) {
+      case "session":
+        return sessionStatus(request, isSecure);
+      case "csrf":
+      case "providers":
+        return toResponse(await runNextAuth(request, [action], undefined, isSecure));
+      case "callback":
+        // OAuth providers come back here; credentials only ever POST.
+        if (!providerId || providerId === "credentials") notFound();
+        return toResponse(await runNextAuth(request, segments, undefined, isSecure));
+      case "signin":
+      case "signout":
+      case "error":
+        return toSignInPage(request);
+      default:
+        notFound();
+    }
+  }
+  if (request.method === "POST") {
+    const body = await readAuthBody(request);
+    if (action === "callback" && providerId === "credentials") return credentialsCallback(request, body, isSecure);
+    if (action === "signout") return signOut(request, body, isSecure);
+    if (action === "signin" && providerId && providerId !== "credentials") {
+      // Starts an OAuth sign-in: the answer is the provider's authorization URL.
+      return toResponse(await runNextAuth(request, segments, body, isSecure));
+    }
+    if (action === "callback" && providerId) return toResponse(await runNextAuth(request, segments, body, isSecure));
+    notFound();
+  }
+  throw new AppError("not_found", "Method not supported.");
+}

@@ -1,0 +1,152 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { authedRequest, createSignedInUser, randomIp, strongPassword } from "../helpers/auth";
+import { dispatch, exportedMethods, findApiRoutes, matchRoute } from "../helpers/routes";
+
+// One person must never read or change another's data through any API route. Person B, signed
+// in, tries every user route aimed at person A's data (ids in paths, A's password in bodies);
+// afterwards none of A's rows differ and no response mentions anything of A's.
+//
+// Adding an API route? Add it to USER_ROUTES (or, if it needs no sign-in, to PUBLIC_ROUTES):
+// the last test fails for any route that is in neither.
+
+type Victim = {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+  customCertificationId: string;
+  customCertificationTitle: string;
+};
+
+type RouteCase = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The path to call, usually aimed at the victim's data. */
+  path: (victim: Victim) => string;
+  body?: (victim: Victim) => unknown;
+};
+
+const USER_ROUTES: RouteCase[] = [
+  { method: "GET", path: () => "/api/account" },
+  { method: "PATCH", path: () => "/api/account", body: () => ({ name: "Changed by someone else" }) },
+  { method: "DELETE", path: () => "/api/account", body: (victim) => ({ password: victim.password }) },
+  { method: "DELETE", path: () => "/api/account", body: (victim) => ({ confirmEmail: victim.email }) },
+  { method: "PUT", path: () => "/api/account/password", body: (victim) => ({ currentPassword: victim.password, newPassword: strongPassword() }) },
+  { method: "DELETE", path: () => "/api/account/sessions" },
+];
+
+/** Routes that need no sign-in ("METHOD /pattern"). */
+const PUBLIC_ROUTES = new Set([
+  "GET /api/health",
+  "GET /api/catalog",
+  "POST /api/auth/register",
+  "GET /api/auth/[...nextauth]",
+  "POST /api/auth/[...nextauth]",
+]);
+
+async function createVictim(): Promise<Victim & { cookie: string }> {
+  const name = `Victim ${crypto.randomUUID()}`;
+  const { user, cookie, password } = await createSignedInUser({ name });
+  const db = getDb();
+  const customCertificationId = `custom-${crypto.randomUUID()}`;
+  const customCertificationTitle = `Secret certification ${crypto.randomUUID()}`;
+  await db.customCertification.create({ data: { id: customCertificationId, userId: user.id, title: customCertificationTitle, issuer: "Issuer" } });
+  await db.progress.create({ data: { userId: user.id, itemId: customCertificationId, status: "in_progress", note: "private note" } });
+  await db.progressEvent.create({ data: { userId: user.id, itemId: customCertificationId, toStatus: "in_progress", changes: "{}" } });
+  return { id: user.id, email: user.email, password, name, customCertificationId, customCertificationTitle, cookie };
+}
+
+/** Everything stored about one person, to compare before and after. */
+async function snapshot(userId: string): Promise<string> {
+  const db = getDb();
+  const where = { where: { userId }, orderBy: { id: "asc" as const } };
+  return JSON.stringify({
+    user: await db.user.findUnique({ where: { id: userId } }),
+    progress: await db.progress.findMany(where),
+    progressEvents: await db.progressEvent.findMany(where),
+    customCertifications: await db.customCertification.findMany(where),
+    loginSessions: await db.loginSession.findMany(where),
+    accounts: await db.account.findMany(where),
+    sessions: await db.session.findMany(where),
+  });
+}
+
+function requestFor(routeCase: RouteCase, victim: Victim, cookie: string | null): Request {
+  const body = routeCase.body?.(victim);
+  return authedRequest(routeCase.path(victim), {
+    method: routeCase.method,
+    cookie,
+    ip: randomIp(),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+const SAMPLE_VICTIM: Victim = {
+  id: "victim-id",
+  email: "victim@example.com",
+  password: "victim password",
+  name: "Victim",
+  customCertificationId: "custom-victim",
+  customCertificationTitle: "Victim certification",
+};
+
+const label = (routeCase: RouteCase) => `${routeCase.method} ${routeCase.path(SAMPLE_VICTIM)}`;
+
+describe("cross-user access", () => {
+  const routes = findApiRoutes();
+  let victim: Victim & { cookie: string };
+
+  // One victim for all cases: each case checks that the victim's data is exactly as it was.
+  // The intruder is new in every case, since some cases end the intruder's own session.
+  beforeAll(async () => {
+    victim = await createVictim();
+  });
+
+  it.each(USER_ROUTES.map((routeCase) => [label(routeCase), routeCase] as const))(
+    "%s: another signed-in person can neither read nor change the victim's data",
+    async (_label, routeCase) => {
+      expect(matchRoute(routes, routeCase.path(victim)), "no API route serves this path").not.toBeNull();
+      const intruder = await createSignedInUser();
+      const before = await snapshot(victim.id);
+
+      const response = await dispatch(routes, requestFor(routeCase, victim, intruder.cookie));
+      const text = await response.text();
+      for (const secret of [victim.id, victim.email, victim.name, victim.customCertificationId, victim.customCertificationTitle, "private note"]) {
+        expect(text, `the response mentions the victim's ${secret}`).not.toContain(secret);
+      }
+      expect(await snapshot(victim.id)).toBe(before);
+      const check = await dispatch(routes, authedRequest("/api/account", { cookie: victim.cookie }));
+      expect(check.status, "the victim is still signed in").toBe(200);
+    },
+  );
+
+  it.each(USER_ROUTES.map((routeCase) => [label(routeCase), routeCase] as const))(
+    "%s answers 401 JSON without a session and changes nothing",
+    async (_label, routeCase) => {
+      const before = await snapshot(victim.id);
+      const response = await dispatch(routes, requestFor(routeCase, victim, null));
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+      expect(await snapshot(victim.id)).toBe(before);
+    },
+  );
+
+  it("every API route is either public or covered by the cross-user table", async () => {
+    const covered = new Set(
+      USER_ROUTES.map((routeCase) => {
+        const found = matchRoute(routes, routeCase.path(SAMPLE_VICTIM));
+        return `${routeCase.method} ${found?.route.pattern ?? "(no route)"}`;
+      }),
+    );
+    const missing: string[] = [];
+    for (const route of routes) {
+      for (const method of await exportedMethods(route)) {
+        const key = `${method} ${route.pattern}`;
+        if (!PUBLIC_ROUTES.has(key) && !covered.has(key)) missing.push(key);
+      }
+    }
+    expect(missing, "add these routes to USER_ROUTES or PUBLIC_ROUTES in tests/integration/cross-user.test.ts").toEqual([]);
+    expect([...covered].filter((key) => key.endsWith("(no route)")), "table entries that match no route").toEqual([]);
+  });
+});
