@@ -17,5 +17,5 @@ export function csvCell(value: string | number | null | undefined): string {
 
 /** Rows joined with CRLF, as RFC 4180 asks; ends with a line break. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }

@@ -8,6 +8,8 @@ export type ChecklistEntry = {
   id: string;
   kind: CheckableKind;
   title: string;
+  /** Steps only: the article's step number. */
+  order: number | null;
   summary: string | null;
   /** Certifications only: who issues it. */
   issuer: string | null;
@@ -32,7 +34,7 @@ export function checklistSections(catalog: Catalog): ChecklistSection[] {
       description: "The steps to become a Machine Learning Engineer, in the article's order.",
       items: [...catalog.steps]
         .sort((a, b) => a.order - b.order)
-        .map((s) => ({ id: s.id, kind: "step", title: `${s.order}. ${s.title}`, summary: s.summary, issuer: null, isCustom: false })),
+        .map((s) => ({ id: s.id, kind: "step", title: s.title, order: s.order, summary: s.summary, issuer: null, isCustom: false })),
     },
     {
       id: "certifications",
@@ -42,6 +44,7 @@ export function checklistSections(catalog: Catalog): ChecklistSection[] {
         id: c.id,
         kind: "certification",
         title: c.title,
+        order: null,
         summary: null,
         issuer: c.issuer,
         isCustom: c.custom,
@@ -51,13 +54,13 @@ export function checklistSections(catalog: Catalog): ChecklistSection[] {
       id: "education",
       title: "Education paths",
       description: "Degrees the article lists. They are alternatives: one that fits your rung is enough.",
-      items: catalog.education.map((e) => ({ id: e.id, kind: "education", title: e.title, summary: e.summary, issuer: null, isCustom: false })),
+      items: catalog.education.map((e) => ({ id: e.id, kind: "education", title: e.title, order: null, summary: e.summary, issuer: null, isCustom: false })),
     },
     {
       id: "skills",
       title: "Essential skills",
       description: "The skills every Machine Learning Engineer needs.",
-      items: catalog.skills.map((s) => ({ id: s.id, kind: "skill", title: s.title, summary: s.summary, issuer: null, isCustom: false })),
+      items: catalog.skills.map((s) => ({ id: s.id, kind: "skill", title: s.title, order: null, summary: s.summary, issuer: null, isCustom: false })),
     },
   ];
 }
