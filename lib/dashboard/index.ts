@@ -1,18 +1,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
+import { evaluateLadder } from "@/lib/ladder";
 import { loadUserProgress } from "@/lib/progress";
 import { summarizeProgress } from "@/lib/progress/checklist";
-import type { CustomCertification, ProgressList } from "@/lib/progress/types";
+import type { DashboardData } from "./types";
 
-export type DashboardData = {
-  today: string;
-  trackId: string | null;
-  progress: ProgressList;
-  customCertifications: CustomCertification[];
-  ladder: LadderEvaluation;
-};
+export type { DashboardData } from "./types";
 
 /**
  * All the dashboard's server render needs, in exactly two queries (progress rows and the
