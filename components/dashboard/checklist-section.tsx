@@ -21,7 +21,7 @@ export function ChecklistSection({
 }) {
   const done = section.items.filter((entry) => itemsById.get(entry.id)?.status === "done").length;
   return (
-    <section aria-labelledby={`section-${section.id}`} className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby={`section-${section.id}`} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={`section-${section.id}`} className="text-xl font-semibold">
           {section.title}

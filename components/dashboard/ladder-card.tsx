@@ -24,7 +24,7 @@ export function LadderCard({ ladder, catalog, items, summary }: Props) {
   const requirementKind = (id: string) => catalog.ladder.flatMap((l) => l.requirements).find((r) => r.id === id)?.kind;
 
   return (
-    <section aria-labelledby="ladder-card-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="ladder-card-title" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h2 id="ladder-card-title" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
         Your position on the ladder
       </h2>
@@ -80,10 +80,11 @@ export function LadderCard({ ladder, catalog, items, summary }: Props) {
               <ul className="mt-1 space-y-2 text-sm">
                 {missing.map((m) => {
                   const isAll = requirementKind(m.requirementId) === "allOf";
+                  const lead = m.itemIds.length === 1 ? ": " : isAll ? ": still to do " : ": any one of ";
                   return (
                     <li key={m.requirementId}>
                       <span className="font-medium">{m.title}</span>
-                      <span className="text-slate-700 dark:text-slate-300">{isAll ? ": still to do " : ": any one of "}</span>
+                      <span className="text-slate-700 dark:text-slate-300">{lead}</span>
                       {m.itemIds.map((id, i) => (
                         <span key={id}>
                           {i > 0 ? (isAll ? ", " : " · ") : null}

@@ -42,7 +42,7 @@ export function StatusControl({
               className="peer sr-only"
             />
             <span
-              className={`block rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-800 hover:bg-slate-100 peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:peer-focus-visible:outline-blue-300 ${CHECKED[value]}`}
+              className={`block rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:px-2.5 text-slate-800 hover:bg-slate-100 peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 dark:peer-focus-visible:outline-blue-300 ${CHECKED[value]}`}
             >
               {STATUS_LABELS[value]}
             </span>

@@ -28,7 +28,7 @@ export function TrackPicker({ initialTrackId }: { initialTrackId: string | null 
   }
 
   return (
-    <section aria-labelledby="track-title" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="track-title" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="track-title" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
         Your focus track
       </h2>

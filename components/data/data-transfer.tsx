@@ -39,7 +39,7 @@ export function DataTransfer() {
   }
 
   return (
-    <section aria-labelledby="data-title" className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+    <section aria-labelledby="data-title" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="data-title" className="text-xl font-semibold">
         Your data
       </h2>

@@ -38,9 +38,11 @@ export function DoneChart({ points, total }: { points: readonly DonePoint[]; tot
         <text x={PAD.left} y={HEIGHT - 8} fontSize={12} className="fill-slate-600 dark:fill-slate-400">
           {formatDate(points[0]?.date ?? "")}
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 8} fontSize={12} textAnchor="end" className="fill-slate-600 dark:fill-slate-400">
-          {formatDate(latest?.date ?? "")}
-        </text>
+        {points.length > 1 ? (
+          <text x={WIDTH - PAD.right} y={HEIGHT - 8} fontSize={12} textAnchor="end" className="fill-slate-600 dark:fill-slate-400">
+            {formatDate(latest?.date ?? "")}
+          </text>
+        ) : null}
       </svg>
       <figcaption className="mt-2 text-sm text-slate-700 dark:text-slate-300">
         Items done over time, as you recorded them: {latest?.done ?? 0} of {total} done now.

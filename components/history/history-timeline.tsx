@@ -32,7 +32,7 @@ function EventRow({ event }: { event: HistoryEvent }) {
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {statusChange
           ? `${STATUS_LABELS[event.fromStatus ?? "todo"]} → ${STATUS_LABELS[event.toStatus]}`
-          : `Status ${STATUS_LABELS[event.toStatus]}`}
+          : `Details changed (status ${STATUS_LABELS[event.toStatus]})`}
         {other.length > 0 ? `; ${other.join("; ")}` : ""}
       </p>
     </li>

@@ -59,11 +59,11 @@ export function LadderDiagram({ levels, current }: { levels: readonly LevelStatu
         );
       })}
       <g>
-        <rect x={4} y={markerY - 13} width={84} height={26} rx={13} className="fill-blue-700 dark:fill-blue-300" />
-        <text x={46} y={markerY + 4.5} fontSize={12} fontWeight={700} textAnchor="middle" className="fill-white dark:fill-slate-950">
+        <rect x={0} y={markerY - 13} width={90} height={26} rx={13} className="fill-blue-700 dark:fill-blue-300" />
+        <text x={45} y={markerY + 4.5} fontSize={12} fontWeight={700} textAnchor="middle" className="fill-white dark:fill-slate-950">
           You are here
         </text>
-        <path d={`M 90 ${markerY - 6} L 98 ${markerY} L 90 ${markerY + 6} Z`} className="fill-blue-700 dark:fill-blue-300" />
+        <path d={`M 89 ${markerY - 6} L 97 ${markerY} L 89 ${markerY + 6} Z`} className="fill-blue-700 dark:fill-blue-300" />
       </g>
       {current ? null : (
         <text x={LABEL_X} y={groundY + 5} fontSize={13} className="fill-slate-700 dark:fill-slate-300">

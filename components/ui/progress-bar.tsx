@@ -11,7 +11,7 @@ export function ProgressBar({ value, label, size = "md" }: { value: number; labe
         <span id={id} className="text-slate-700 dark:text-slate-300">
           {label}
         </span>
-        <span className="font-semibold tabular-nums">{clamped} %</span>
+        <span className="whitespace-nowrap font-semibold tabular-nums">{clamped} %</span>
       </div>
       <div
         role="progressbar"

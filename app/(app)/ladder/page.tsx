@@ -15,6 +15,7 @@ export default async function LadderPage() {
   const { position, customCertifications } = await getLadderOverview(user.id, todayUtc());
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const titleOf = (id: string) => getCatalogItem(id, catalog)?.item.title ?? id;
+  const isAllOf = (requirementId: string) => catalog.ladder.some((l) => l.requirements.some((r) => r.id === requirementId && r.kind === "allOf"));
   const topDown = [...position.levels].reverse();
 
   return (
@@ -64,7 +65,7 @@ export default async function LadderPage() {
                           {r.title}
                           {r.met ? null : (
                             <span className="block text-slate-600 dark:text-slate-400">
-                              Through:{" "}
+                              {r.itemIds.length === 1 ? "Mark done:" : isAllOf(r.id) ? "All of:" : "Any one of:"}{" "}
                               {r.itemIds.map((id, i) => (
                                 <span key={id}>
                                   {i > 0 ? " · " : null}
