@@ -1,31 +1,17 @@
 import "server-only";
-import { CATALOG, type Catalog, getCatalogItem, isCheckableKind, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, getCatalogItem, isCheckableKind, withCustomCertifications } from "@/lib/catalog";
 import { listCustomCertifications, newCustomCertificationId } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { HistoryEvent } from "@/lib/history/types";
+import { parseChanges } from "@/lib/history";
 import { fromZodError } from "@/lib/http";
 import { loadUserProgress } from "@/lib/progress";
-import { checklistSections } from "@/lib/progress/checklist";
+import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
 import { loadProgressItems } from "@/lib/progress/rows";
 import { toCsv } from "./csv";
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type ImportResult } from "./schemas";
 
 export type { ExportFile, ImportResult } from "./schemas";
-
-function parseChanges(json: string): HistoryEvent["changes"] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as HistoryEvent["changes"]) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Ids this catalog lets a person check off. */
-function checkableIds(catalog: Catalog): Set<string> {
-  return new Set(checklistSections(catalog).flatMap((s) => s.items.map((i) => i.id)));
-}
 
 /**
  * All of one person's data as a versioned JSON document that importUserData reads back.
@@ -45,7 +31,7 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
     }),
   ]);
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
-  const known = checkableIds(withCustomCertifications(CATALOG, certs));
+  const known = new Set(checklistItemIds(withCustomCertifications(CATALOG, certs)));
   const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
   return {
     format: EXPORT_FORMAT,

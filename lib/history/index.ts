@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
 import { type HistoryQuery, historyQuerySchema } from "./schemas";
-import type { DonePoint, HistoryEvent, HistoryField, HistoryPage } from "./types";
+import type { DonePoint, HistoryEvent, HistoryPage } from "./types";
 
 export type { DonePoint, HistoryEvent, HistoryPage } from "./types";
 
@@ -24,10 +24,11 @@ function decodeCursor(value: string): Cursor {
   return { createdAt, id };
 }
 
-function parseChanges(json: string): HistoryEvent["changes"] {
+/** The stored {field: [before, after]} of an event; {} if a row holds anything else. */
+export function parseChanges(json: string): HistoryEvent["changes"] {
   try {
     const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" ? (value as HistoryEvent["changes"]) : {};
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as HistoryEvent["changes"]) : {};
   } catch {
     return {};
   }
@@ -92,5 +93,3 @@ export async function getDoneOverTime(userId: string): Promise<DonePoint[]> {
   }
   return points;
 }
-
-export const HISTORY_FIELDS: readonly HistoryField[] = ["status", "completedOn", "expiresOn", "note", "evidenceUrl"];
