@@ -1,16 +1,37 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DataTransfer } from "@/components/data/data-transfer";
+import { Dashboard } from "@/components/dashboard/dashboard";
+import { QueryProvider } from "@/components/dashboard/providers";
 import { requirePageUser } from "@/lib/auth/session";
+import { todayUtc } from "@/lib/clock";
+import { getDashboardData } from "@/lib/dashboard";
 
 export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
 
-// PLACEHOLDER from the accounts branch, only so that sign-in has somewhere to land; the real
-// dashboard replaces this file.
+// Three queries in all: the session lookup and getDashboardData's two
+// (tests/integration/dashboard-queries.test.ts).
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
+  const data = await getDashboardData(user, todayUtc());
   return (
-    <main id="main" className="mx-auto max-w-5xl px-4 py-10">
-      <h1 className="text-2xl font-bold tracking-tight">Welcome, {user.name ?? user.email}</h1>
-      <p className="mt-2 text-slate-700 dark:text-slate-300">Your dashboard is on its way.</p>
+    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+      <h1 className="text-3xl font-bold tracking-tight">{user.name ? `${user.name}'s dashboard` : "Your dashboard"}</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Where you stand on the Machine Learning Engineer ladder and what to do next.{" "}
+        <Link href="/history" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          Your history
+        </Link>
+      </p>
+      <div className="mt-6">
+        <QueryProvider>
+          <Dashboard initial={data} />
+        </QueryProvider>
+      </div>
+      <div className="mt-6">
+        <DataTransfer />
+      </div>
     </main>
   );
 }

@@ -1,0 +1,119 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { createCertificationSchema } from "@/lib/certifications/schemas";
+import { type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
+import type { CustomCertification, ProgressItem } from "@/lib/progress/types";
+import { ApiError, apiFetch, errorMessage, queryKeys } from "./api";
+import { buttonClass, type FieldErrors, FormField, inputClass, toFieldErrors } from "./form-field";
+import { putItem, recomputeLadder } from "./use-checklist";
+
+/** A certification the article does not list; it counts toward "Pursue Advanced Certifications" like the listed ones. */
+export function AddCertificationForm({ today }: { today: string }) {
+  const client = useQueryClient();
+  const [title, setTitle] = useState("");
+  const [issuer, setIssuer] = useState("");
+  const [isEarned, setIsEarned] = useState(true);
+  const [completedOn, setCompletedOn] = useState("");
+  const [expiresOn, setExpiresOn] = useState("");
+  const [evidenceUrl, setEvidenceUrl] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    const cert = createCertificationSchema.safeParse({ title, issuer });
+    const progress: ProgressUpdateInput = {
+      status: isEarned ? "done" : "in_progress",
+      completedOn: completedOn || null,
+      expiresOn: expiresOn || null,
+      evidenceUrl: evidenceUrl.trim() || null,
+    };
+    const checked = progressUpdateSchema.safeParse(progress);
+    // Both checked before anything is sent, so bad dates never leave a half-added certification.
+    const found = { ...(cert.success ? {} : toFieldErrors(cert.error)), ...(checked.success ? {} : toFieldErrors(checked.error)) };
+    setErrors(found);
+    if (!cert.success || !checked.success) return;
+
+    setIsBusy(true);
+    try {
+      const { certification } = await apiFetch<{ certification: CustomCertification }>("/api/certifications", {
+        method: "POST",
+        body: JSON.stringify(cert.data),
+      });
+      client.setQueryData<CustomCertification[]>(queryKeys.certifications, (list) => [...(list ?? []), certification]);
+      try {
+        const { item } = await apiFetch<{ item: ProgressItem }>(`/api/progress/${encodeURIComponent(certification.id)}`, {
+          method: "PUT",
+          body: JSON.stringify(progress),
+        });
+        putItem(client, item);
+        setMessage({ isError: false, text: `Added "${certification.title}".` });
+      } catch (error) {
+        setMessage({ isError: true, text: `Added "${certification.title}", but its status and dates were not saved: ${errorMessage(error)} Set them on the item above.` });
+      }
+      recomputeLadder(client, today);
+      setTitle("");
+      setIssuer("");
+      setCompletedOn("");
+      setExpiresOn("");
+      setEvidenceUrl("");
+      void client.invalidateQueries({ queryKey: queryKeys.ladder });
+    } catch (error) {
+      if (error instanceof ApiError && error.field) setErrors({ [error.field]: error.message.replace(/^[\w.]+: /, "") });
+      setMessage({ isError: true, text: `Not added: ${errorMessage(error)}` });
+    } finally {
+      setIsBusy(false);
+    }
+  }
+
+  return (
+    <details className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+      <summary className="cursor-pointer font-medium text-blue-700 dark:text-blue-300">Add a certification of your own</summary>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        It counts toward &ldquo;Pursue Advanced Certifications&rdquo; like the listed ones while it is done and not expired.
+      </p>
+      <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
+        <FormField id="new-cert-title" label="Title" error={errors.title}>
+          {(props) => <input {...props} required value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} />}
+        </FormField>
+        <FormField id="new-cert-issuer" label="Issuer" error={errors.issuer}>
+          {(props) => <input {...props} required value={issuer} onChange={(e) => setIssuer(e.target.value)} className={inputClass} />}
+        </FormField>
+        <div className="flex items-center gap-2 sm:col-span-2">
+          <input id="new-cert-earned" type="checkbox" checked={isEarned} onChange={(e) => setIsEarned(e.target.checked)} className="h-4 w-4" />
+          <label htmlFor="new-cert-earned" className="text-sm">
+            I have earned it (otherwise it is added as in progress)
+          </label>
+        </div>
+        <FormField id="new-cert-completedOn" label="Earned on" error={errors.completedOn}>
+          {(props) => <input {...props} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} className={inputClass} />}
+        </FormField>
+        <FormField id="new-cert-expiresOn" label="Expires on" hint="Leave empty if it does not expire." error={errors.expiresOn}>
+          {(props) => <input {...props} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClass} />}
+        </FormField>
+        <div className="sm:col-span-2">
+          <FormField id="new-cert-evidenceUrl" label="Evidence link" hint="Optional; starts with https:// or http://." error={errors.evidenceUrl}>
+            {(props) => <input {...props} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />}
+          </FormField>
+        </div>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+          <button type="submit" className={buttonClass} disabled={isBusy}>
+            {isBusy ? "Adding…" : "Add certification"}
+          </button>
+          <p role="status" className="text-sm text-green-800 dark:text-green-300">
+            {message && !message.isError ? message.text : ""}
+          </p>
+          {message?.isError ? (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+              {message.text}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </details>
+  );
+}

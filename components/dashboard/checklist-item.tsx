@@ -1,0 +1,88 @@
+"use client";
+
+import { useState } from "react";
+import { formatDate, STATUS_LABELS } from "@/lib/format";
+import type { ChecklistEntry } from "@/lib/progress/checklist";
+import type { ProgressItem } from "@/lib/progress/types";
+import { StatusControl } from "./status-control";
+import { ItemDetailsForm } from "./item-details-form";
+import { useSetItemProgress } from "./use-checklist";
+
+export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
+
+const NOTICE_CLASS: Record<ItemNotice["tone"], string> = {
+  info: "text-slate-700 dark:text-slate-300",
+  success: "text-green-800 dark:text-green-300",
+  warning: "rounded-md bg-amber-50 px-2 py-1 font-medium text-amber-950 dark:bg-amber-950/40 dark:text-amber-100",
+};
+
+function detailsSummary(item: ProgressItem, isCertification: boolean): string {
+  const parts: string[] = [];
+  if (item.completedOn) parts.push(`${isCertification ? "earned" : "completed"} ${formatDate(item.completedOn)}`);
+  if (item.expiresOn) parts.push(`expires ${formatDate(item.expiresOn)}`);
+  if (item.note) parts.push("note");
+  if (item.evidenceUrl) parts.push("evidence link");
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+}
+
+export function ChecklistItem({
+  entry,
+  item,
+  today,
+  notices,
+}: {
+  entry: ChecklistEntry;
+  item: ProgressItem;
+  today: string;
+  notices: readonly ItemNotice[];
+}) {
+  const mutation = useSetItemProgress(entry.id, today);
+  const [isOpen, setIsOpen] = useState(false);
+  const isCertification = entry.kind === "certification";
+  const failedFrom = mutation.isError ? mutation.variables?.status : undefined;
+
+  return (
+    <li id={`item-${entry.id}`} tabIndex={-1} className="scroll-mt-4 py-4">
+      <div className="flex flex-col gap-2 md:flex-row md:items-start md:justify-between md:gap-4">
+        <div className="min-w-0">
+          <h3 className="font-medium">
+            {entry.order ? `${entry.order}. ` : ""}
+            {entry.title}
+            {entry.isCustom ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">added by you</span> : null}
+          </h3>
+          {entry.issuer ? <p className="text-sm text-slate-700 dark:text-slate-300">Issued by {entry.issuer}</p> : null}
+          {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
+        </div>
+        <div className="shrink-0">
+          <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={(status) => mutation.mutate({ status })} />
+        </div>
+      </div>
+      {notices.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm">
+          {notices.map((notice) => (
+            <li key={notice.text} className={NOTICE_CLASS[notice.tone]}>
+              {notice.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {mutation.isError ? (
+        <p role="alert" className="mt-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200">
+          Not saved{failedFrom ? ` ("${STATUS_LABELS[failedFrom]}")` : ""}: {mutation.error.message} The item shows what is stored.
+        </p>
+      ) : null}
+      <details className="mt-2" open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
+        <summary className="cursor-pointer text-sm text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          Dates, note and evidence{detailsSummary(item, isCertification)}
+        </summary>
+        {isOpen ? (
+          <ItemDetailsForm
+            item={item}
+            isCertification={isCertification}
+            save={(update, callbacks) => mutation.mutate(update, callbacks)}
+          />
+        ) : null}
+      </details>
+    </li>
+  );
+}

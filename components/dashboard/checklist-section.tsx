@@ -1,0 +1,48 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { ChecklistSection as Section } from "@/lib/progress/checklist";
+import type { ProgressItem } from "@/lib/progress/types";
+import { ChecklistItem, type ItemNotice } from "./checklist-item";
+import { untouched } from "./use-checklist";
+
+export function ChecklistSection({
+  section,
+  itemsById,
+  notices,
+  today,
+  children,
+}: {
+  section: Section;
+  itemsById: ReadonlyMap<string, ProgressItem>;
+  notices: ReadonlyMap<string, ItemNotice[]>;
+  today: string;
+  children?: ReactNode;
+}) {
+  const done = section.items.filter((entry) => itemsById.get(entry.id)?.status === "done").length;
+  return (
+    <section aria-labelledby={`section-${section.id}`} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={`section-${section.id}`} className="text-xl font-semibold">
+          {section.title}
+        </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          {done} of {section.items.length} done
+        </p>
+      </div>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{section.description}</p>
+      <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
+        {section.items.map((entry) => (
+          <ChecklistItem
+            key={entry.id}
+            entry={entry}
+            item={itemsById.get(entry.id) ?? untouched(entry.id)}
+            today={today}
+            notices={notices.get(entry.id) ?? []}
+          />
+        ))}
+      </ul>
+      {children}
+    </section>
+  );
+}

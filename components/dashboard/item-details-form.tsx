@@ -1,0 +1,92 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { NOTE_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
+import type { ProgressItem } from "@/lib/progress/types";
+import { ApiError } from "./api";
+import { buttonClass, type FieldErrors, FormField, inputClass, toFieldErrors } from "./form-field";
+
+type Props = {
+  item: ProgressItem;
+  isCertification: boolean;
+  save: (update: ProgressUpdateInput, callbacks: { onSuccess: () => void; onError: (error: Error) => void }) => void;
+};
+
+/** Dates, note and evidence link of one item, checked with the same rules the API applies. */
+export function ItemDetailsForm({ item, isCertification, save }: Props) {
+  const [completedOn, setCompletedOn] = useState(item.completedOn ?? "");
+  const [expiresOn, setExpiresOn] = useState(item.expiresOn ?? "");
+  const [note, setNote] = useState(item.note ?? "");
+  const [evidenceUrl, setEvidenceUrl] = useState(item.evidenceUrl ?? "");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const base = `details-${item.itemId}`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const update: ProgressUpdateInput = {
+      status: item.status,
+      completedOn: completedOn || null,
+      note: note.trim() ? note : null,
+      evidenceUrl: evidenceUrl.trim() || null,
+      ...(isCertification ? { expiresOn: expiresOn || null } : {}),
+    };
+    const parsed = progressUpdateSchema.safeParse(update);
+    if (!parsed.success) {
+      setErrors(toFieldErrors(parsed.error));
+      return;
+    }
+    setErrors({});
+    save(update, {
+      onSuccess: () => setSaved(true),
+      onError: (error) => {
+        if (error instanceof ApiError && error.field) setErrors({ [error.field]: error.message.replace(/^[\w.]+: /, "") });
+      },
+    });
+  }
+
+  const noteLength = Array.from(note).length;
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
+      <FormField id={`${base}-completedOn`} label={isCertification ? "Earned on" : "Completed on"} error={errors.completedOn}>
+        {(props) => <input {...props} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} className={inputClass} />}
+      </FormField>
+      {isCertification ? (
+        <FormField
+          id={`${base}-expiresOn`}
+          label="Expires on"
+          hint="Leave empty if it does not expire. An expired certification stops counting."
+          error={errors.expiresOn}
+        >
+          {(props) => <input {...props} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClass} />}
+        </FormField>
+      ) : null}
+      <div className="sm:col-span-2">
+        <FormField
+          id={`${base}-note`}
+          label="Note"
+          hint={`${noteLength.toLocaleString("en-US")} of ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters`}
+          error={errors.note}
+        >
+          {(props) => <textarea {...props} rows={3} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />}
+        </FormField>
+      </div>
+      <div className="sm:col-span-2">
+        <FormField id={`${base}-evidenceUrl`} label="Evidence link" hint="A link starting with https:// or http://, e.g. a badge or certificate." error={errors.evidenceUrl}>
+          {(props) => (
+            <input {...props} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />
+          )}
+        </FormField>
+      </div>
+      <div className="flex items-center gap-3 sm:col-span-2">
+        <button type="submit" className={buttonClass}>
+          Save details
+        </button>
+        <p role="status" className="text-sm text-green-800 dark:text-green-300">
+          {saved ? "Saved." : ""}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import crypto from "node:crypto";
+import { type CheckableKind, getCatalogItem, isCheckableKind } from "@/lib/catalog";
+import { type Db, getDb, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { fromZodError } from "@/lib/http";
+import type { CustomCertification } from "@/lib/progress/types";
+import { type CreateCertificationInput, createCertificationSchema, MAX_CUSTOM_CERTIFICATIONS } from "./schemas";
+
+export const CUSTOM_CERTIFICATION_PREFIX = "custom-";
+
+/** A fresh id; never a catalog slug, since no catalog id starts with the prefix. */
+export function newCustomCertificationId(): string {
+  return `${CUSTOM_CERTIFICATION_PREFIX}${crypto.randomBytes(12).toString("hex")}`;
+}
+
+export async function createCustomCertification(userId: string, input: CreateCertificationInput): Promise<CustomCertification> {
+  const parsed = createCertificationSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const { title, issuer } = parsed.data;
+  return getDb().$transaction(async (tx) => {
+    const count = await tx.customCertification.count({ where: { userId } });
+    if (count >= MAX_CUSTOM_CERTIFICATIONS) {
+      throw new AppError("conflict", `You can add at most ${MAX_CUSTOM_CERTIFICATIONS} certifications of your own.`);
+    }
+    const row = await tx.customCertification.create({ data: { id: newCustomCertificationId(), userId, title, issuer } });
+    return { id: row.id, title: row.title, issuer: row.issuer };
+  });
+}
+
+export async function listCustomCertifications(userId: string, db: Db | Tx = getDb()): Promise<CustomCertification[]> {
+  const rows = await db.customCertification.findMany({
+    where: { userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, issuer: true },
+  });
+  return rows;
+}
+
+/**
+ * The kind of an item this person may set a status on: a checkable catalog item, or one of
+ * THEIR OWN certifications. Anything else, another person's certification included, is
+ * "not found", so ids of other people's data cannot be probed.
+ */
+export async function findCheckableItemKind(userId: string, itemId: string, db: Db | Tx = getDb()): Promise<CheckableKind> {
+  const ref = getCatalogItem(itemId);
+  if (ref) {
+    if (isCheckableKind(ref.kind)) return ref.kind;
+    throw notFound(itemId);
+  }
+  if (!itemId.startsWith(CUSTOM_CERTIFICATION_PREFIX)) throw notFound(itemId);
+  const own = await db.customCertification.findFirst({ where: { id: itemId, userId }, select: { id: true } });
+  if (!own) throw notFound(itemId);
+  return "certification";
+}
+
+function notFound(itemId: string): AppError {
+  return new AppError("not_found", `There is no checklist item "${itemId.slice(0, 128)}".`);
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+export const CERTIFICATION_TEXT_MAX_CHARS = 200;
+/** Enough for anyone's real certifications; stops one account from growing without bound. */
+export const MAX_CUSTOM_CERTIFICATIONS = 50;
+
+const text = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} is required`)
+    .max(CERTIFICATION_TEXT_MAX_CHARS, `must be at most ${CERTIFICATION_TEXT_MAX_CHARS} characters`);
+
+/** Body of POST /api/certifications: a certification a person adds themselves. */
+export const createCertificationSchema = z.strictObject({
+  title: text("A title"),
+  issuer: text("An issuer"),
+});
+
+export type CreateCertificationInput = z.input<typeof createCertificationSchema>;

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { itemStatusSchema } from "@/lib/catalog";
+import { addDays, todayUtc } from "@/lib/clock";
+import { toIsoDate } from "@/lib/ladder/dates";
+
+// Input rules for a progress row, shared by the checklist forms and the API handlers.
+
+export const NOTE_MAX_CHARS = 2000;
+export const EVIDENCE_URL_MAX_CHARS = 2048;
+/** Item ids are catalog slugs or server-made custom certification ids; anything longer is no id of ours. */
+export const ITEM_ID_MAX_CHARS = 128;
+
+/** A real calendar date, "YYYY-MM-DD": 2026-02-30 and 2026-13-01 are refused. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date in the form YYYY-MM-DD")
+  .refine((value) => toIsoDate(value) === value, "is not a real calendar date")
+  .refine((value) => value >= "1900-01-01" && value <= "2199-12-31", "must be between 1900 and 2199");
+
+/**
+ * The latest date a "completed on" may name. A completion date in the future is a typo, but
+ * the server's UTC date can be a day behind the person's own calendar (time zones east of
+ * UTC reach tomorrow first), so tomorrow in UTC is still accepted.
+ */
+export function latestCompletionDate(now: Date = new Date()): string {
+  return addDays(todayUtc(now), 1);
+}
+
+export const completedOnSchema = isoDateSchema.refine(
+  (value) => value <= latestCompletionDate(),
+  "cannot be in the future",
+);
+
+/** Counted in characters as a person sees them (an emoji is one), not UTF-16 units. */
+export const noteSchema = z
+  .string()
+  .refine((value) => Array.from(value).length <= NOTE_MAX_CHARS, `must be at most ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters`)
+  // A note of only spaces says nothing: stored as no note.
+  .transform((value) => (value.trim() === "" ? null : value));
+
+/** Only http(s) links: javascript:, data: and the like could run in the page that shows them. */
+export const evidenceUrlSchema = z
+  .string()
+  .trim()
+  .max(EVIDENCE_URL_MAX_CHARS, `must be at most ${EVIDENCE_URL_MAX_CHARS} characters`)
+  .pipe(z.url({ protocol: /^https?$/, error: "must be a link starting with http:// or https://" }));
+
+/**
+ * Body of PUT /api/progress/:itemId. `status` is always sent, so repeating a request can never
+ * flip anything. Optional fields: omitted keeps the stored value, null clears it.
+ */
+export const progressUpdateSchema = z
+  .strictObject({
+    status: itemStatusSchema,
+    completedOn: completedOnSchema.nullable().optional(),
+    expiresOn: isoDateSchema.nullable().optional(),
+    note: noteSchema.nullable().optional(),
+    evidenceUrl: evidenceUrlSchema.nullable().optional(),
+  })
+  .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
+    message: "cannot be before the date it was earned",
+    path: ["expiresOn"],
+  });
+
+export type ProgressUpdateInput = z.input<typeof progressUpdateSchema>;
+export type ProgressUpdate = z.output<typeof progressUpdateSchema>;

@@ -1,0 +1,95 @@
+import "server-only";
+import { findCheckableItemKind } from "@/lib/certifications";
+import { getDatabaseConfig, getDb, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { fromZodError } from "@/lib/http";
+import { PROGRESS_SELECT, toProgressItem, untouchedItem } from "./rows";
+import { ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
+import type { ProgressItem } from "./types";
+
+type Fields = Pick<ProgressItem, "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl">;
+const FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl"] as const satisfies readonly (keyof Fields)[];
+
+/** What changed, as {field: [before, after]}; null when nothing did. */
+export type FieldChanges = Partial<Record<keyof Fields, [string | null, string | null]>>;
+
+function diff(before: Fields, after: Fields): FieldChanges | null {
+  const changes: FieldChanges = {};
+  for (const field of FIELDS) {
+    if (before[field] !== after[field]) changes[field] = [before[field], after[field]];
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/**
+ * Serialises writers of one (person, item) on PostgreSQL, so the "before" each history event
+ * records is the row as it really was. The unique (userId, itemId) upsert alone already
+ * prevents duplicate rows; the lock keeps history exact. SQLite needs nothing: the driver
+ * adapter runs one transaction at a time per connection, and SQLite has one writer.
+ */
+async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
+  if (getDatabaseConfig().provider !== "postgresql") return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${userId}:${itemId}`}, 0))`;
+}
+
+/**
+ * Sets one item's status and details: an idempotent upsert. Omitted optional fields keep
+ * their stored value, null clears them. Every change that alters the row records a history
+ * event in the same transaction; a request that changes nothing writes nothing.
+ * Throws AppError: invalid_input (400), not_found (404: not a checkable item of this person).
+ */
+export async function setItemProgress(userId: string, itemId: string, input: ProgressUpdateInput): Promise<ProgressItem> {
+  const parsed = progressUpdateSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const update = parsed.data;
+  if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
+    throw new AppError("not_found", "There is no such checklist item.");
+  }
+
+  return getDb().$transaction(
+    async (tx) => {
+      await lockItem(tx, userId, itemId);
+      const kind = await findCheckableItemKind(userId, itemId, tx);
+      const where = { userId_itemId: { userId, itemId } };
+      const existing = await tx.progress.findUnique({ where, select: PROGRESS_SELECT });
+      const before: Fields = existing ? toProgressItem(existing) : untouchedItem(itemId);
+      const after: Fields = {
+        status: update.status,
+        completedOn: update.completedOn === undefined ? before.completedOn : update.completedOn,
+        expiresOn: update.expiresOn === undefined ? before.expiresOn : update.expiresOn,
+        note: update.note === undefined ? before.note : update.note,
+        evidenceUrl: update.evidenceUrl === undefined ? before.evidenceUrl : update.evidenceUrl,
+      };
+
+      if (after.expiresOn !== null && kind !== "certification") {
+        throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
+      }
+      // Checked on the merged row: a request may send one date while the other is stored.
+      if (after.completedOn !== null && after.expiresOn !== null && after.expiresOn < after.completedOn) {
+        throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
+      }
+
+      const changes = diff(before, after);
+      if (!changes) return existing ? toProgressItem(existing) : untouchedItem(itemId);
+
+      const row = await tx.progress.upsert({
+        where,
+        create: { userId, itemId, ...after },
+        update: after,
+        select: PROGRESS_SELECT,
+      });
+      await tx.progressEvent.create({
+        data: {
+          userId,
+          itemId,
+          fromStatus: existing?.status ?? null,
+          toStatus: after.status,
+          changes: JSON.stringify(changes),
+        },
+      });
+      return toProgressItem(row);
+    },
+    // Concurrent writers of one item queue on the lock above; give them time.
+    { maxWait: 10_000, timeout: 15_000 },
+  );
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { createCustomCertification } from "@/lib/certifications";
+import { getDashboardData } from "@/lib/dashboard";
+import { getDb } from "@/lib/db";
+import { checklistItemIds } from "@/lib/progress/checklist";
+import { setItemProgress } from "@/lib/progress";
+import { createTestUser } from "../helpers/progress-fixtures";
+import { countQueries } from "../helpers/query-counter";
+
+const TODAY = "2026-06-15";
+
+// Issue 5, point 8: the dashboard's server render makes at most 3 queries whatever the number
+// of items. getSessionUser is one query (lib/auth/session.ts); getDashboardData must make at
+// most the other two.
+describe("dashboard server render", () => {
+  it("loads everything in 2 queries, with 1 row or with every item and 5 certifications", async () => {
+    const small = await createTestUser();
+    await setItemProgress(small.id, "seek-mentoring", { status: "done" });
+    const smallRun = await countQueries(() => getDashboardData({ ...small, trackId: null }, TODAY));
+    expect(smallRun.result.progress.items).toHaveLength(1);
+
+    const large = await createTestUser();
+    const certs = [];
+    for (let i = 0; i < 5; i++) certs.push(await createCustomCertification(large.id, { title: `Cert ${i}`, issuer: "Issuer" }));
+    const ids = checklistItemIds(withCustomCertifications(CATALOG, certs));
+    expect(ids).toHaveLength(28);
+    await Promise.all(ids.map((id) => setItemProgress(large.id, id, { status: "in_progress", note: `Working on ${id}` })));
+    // Plus extra stored history, which the dashboard must not read row by row.
+    await getDb().progressEvent.createMany({
+      data: Array.from({ length: 40 }, (_, i) => ({ userId: large.id, itemId: ids[i % ids.length] as string, toStatus: "done", changes: "{}" })),
+    });
+    const largeRun = await countQueries(() => getDashboardData({ ...large, trackId: "research-mle" }, TODAY));
+
+    expect(largeRun.result.progress.items).toHaveLength(28);
+    expect(largeRun.result.customCertifications).toHaveLength(5);
+    expect(largeRun.result.trackId).toBe("research-mle");
+    expect(largeRun.result.ladder.current).toBeNull();
+    expect(smallRun.queries.length).toBeLessThanOrEqual(2);
+    expect(largeRun.queries.length).toBe(smallRun.queries.length);
+    expect(largeRun.queries.every((q) => /^SELECT/i.test(q.trim()))).toBe(true);
+  });
+
+  it("counts real statements: a loop of single-row reads is seen as many queries", async () => {
+    const user = await createTestUser();
+    const run = await countQueries(async () => {
+      for (let i = 0; i < 5; i++) await getDb().user.findUnique({ where: { id: user.id } });
+    });
+    expect(run.queries).toHaveLength(5);
+  });
+});
