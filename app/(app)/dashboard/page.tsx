@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
-import { QueryProvider } from "@/components/dashboard/providers";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { getDashboardData } from "@/lib/dashboard";
@@ -25,9 +24,7 @@ export default async function DashboardPage() {
         </Link>
       </p>
       <div className="mt-6">
-        <QueryProvider>
-          <Dashboard initial={data} />
-        </QueryProvider>
+        <Dashboard initial={data} />
       </div>
       <div className="mt-6">
         <DataTransfer />
