@@ -39,7 +39,7 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await expect(page.getByText(/Strength: (Strong|Very strong)\. Good to go\./)).toBeVisible();
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Ada Lovelace");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ada Lovelace's dashboard");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin\?signedOut=1$/);
@@ -54,7 +54,7 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome, Ada Lovelace");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ada Lovelace's dashboard");
   expect(violations).toEqual([]);
 });
 
