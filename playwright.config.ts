@@ -18,7 +18,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: path.join(__dirname, "tests", ".output", "reports", "playwright.json") }]]
+    : [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -7,9 +7,17 @@ const alias = {
   "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
 };
 
+// Under CI each run also writes a JSON report that .ci/run sums into one closing line.
+const reportFile = path.resolve(
+  import.meta.dirname,
+  "tests/.output/reports",
+  `vitest-${process.env.TEST_DATABASE_URL ? "postgresql" : "sqlite"}-${process.pid}.json`,
+);
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    ...(process.env.CI ? { reporters: ["default", "json"], outputFile: { json: reportFile } } : {}),
     projects: [
       {
         resolve: { alias },
