@@ -3,7 +3,7 @@
 // any violation fails, each listed with its impact.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signInWithProgress, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { PAGES, SCHEMES } from "./pages";
 
 async function violations(page: Page) {
@@ -12,8 +12,8 @@ async function violations(page: Page) {
 }
 
 for (const { name, path, isSignedIn, heading } of PAGES) {
-  test(`${name}: no accessibility violations, light and dark${isSignedIn ? " (signed in)" : ""}`, async ({ page, makeAccount }) => {
-    if (isSignedIn) await signInWithProgress(page, makeAccount);
+  test(`${name}: no accessibility violations, light and dark${isSignedIn ? " (signed in)" : ""}`, async ({ page, progressAccount }) => {
+    if (isSignedIn) await page.context().addCookies(progressAccount.cookies);
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme });
       await page.goto(path);

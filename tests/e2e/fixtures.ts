@@ -3,7 +3,7 @@
 // realistic, and the keyboard-focus checks.
 import crypto from "node:crypto";
 import path from "node:path";
-import { type APIRequestContext, test as base, expect, type Locator, type Page } from "@playwright/test";
+import { type APIRequestContext, test as base, type Cookie, expect, type Locator, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -116,7 +116,29 @@ type Fixtures = {
   user: Account;
 };
 
-export const test = base.extend<Fixtures>({
+type WorkerFixtures = {
+  /**
+   * One account per worker with realistic progress (seedRealisticProgress) and its session
+   * cookie, for the read-only checks of every page (accessibility, layout); deleted when the
+   * worker ends. Tests that change data make their own account.
+   */
+  progressAccount: { account: Account; cookies: Cookie[] };
+};
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  progressAccount: [
+    async ({ playwright }, use, workerInfo) => {
+      const api = await playwright.request.newContext({ baseURL: workerInfo.project.use.baseURL });
+      const account = await registerAccount(api);
+      expect(await signInWithApi(api, account)).toBe(true);
+      await seedRealisticProgress(api);
+      const { cookies } = await api.storageState();
+      await use({ account, cookies });
+      expect((await api.delete("/api/account", { data: { password: account.password } })).status()).toBe(204);
+      await api.dispose();
+    },
+    { scope: "worker" },
+  ],
   accountsToRemove: async ({ playwright, baseURL }, use) => {
     const accounts: Credentials[] = [];
     await use(accounts);
@@ -217,12 +239,4 @@ export async function tabTo(page: Page, target: Locator, step: string, { backwar
     if (await target.evaluate((el) => el === document.activeElement)) return presses;
   }
   throw new Error(`${step}: not reached with ${max} presses of ${backwards ? "Shift+Tab" : "Tab"}`);
-}
-
-/** Signs `page` in as a fresh account with realistic progress (see seedRealisticProgress). */
-export async function signInWithProgress(page: Page, makeAccount: Fixtures["makeAccount"]): Promise<Account> {
-  const account = await makeAccount();
-  expect(await signInWithApi(page.request, account)).toBe(true);
-  await seedRealisticProgress(page.request);
-  return account;
 }

@@ -94,8 +94,8 @@ test("buttons keep the keyboard focus while they save: settings name, own certif
   await expect(page.getByRole("group", { name: "Status of TensorFlow Developer Certificate" }).getByRole("radio", { name: "Done" })).toBeChecked();
 });
 
-test("every stop in the Tab order of the signed-in pages shows its focus", async ({ page, user }) => {
-  expect(user.id).toBeTruthy();
+test("every stop in the Tab order of the signed-in pages shows its focus", async ({ page, progressAccount }) => {
+  await page.context().addCookies(progressAccount.cookies);
   for (const path of ["/dashboard", "/ladder", "/history", "/settings"]) {
     await page.goto(path);
     await pressAndExpectFocus(page, "Tab", page.getByRole("link", { name: "Skip to content" }), `${path}: first Tab`);

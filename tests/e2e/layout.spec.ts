@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, SCREENSHOTS, signInWithProgress, test } from "./fixtures";
+import { expect, SCREENSHOTS, test } from "./fixtures";
 import { PAGES, SCHEMES, SIZES } from "./pages";
 
 /**
@@ -38,9 +38,9 @@ test.beforeAll(() => {
 for (const { name, path: pagePath, isSignedIn, heading } of PAGES) {
   test(`${name} fits 375 px and 1280 px screens without sideways scrolling, light and dark${isSignedIn ? " (signed in)" : ""}`, async ({
     page,
-    makeAccount,
+    progressAccount,
   }) => {
-    if (isSignedIn) await signInWithProgress(page, makeAccount);
+    if (isSignedIn) await page.context().addCookies(progressAccount.cookies);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       for (const colorScheme of SCHEMES) {
