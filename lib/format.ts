@@ -15,15 +15,9 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(iso)}, ${iso.slice(11, 16)} UTC`;
 }
 
-/** 84563 → "$84,563", as the article writes amounts. */
-export function formatUsd(amount: number): string {
-  return `$${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
-}
-
-/** The article's form: "$84,563 - $109,500". */
-export function formatSalaryBand(min: number, max: number): string {
-  return `${formatUsd(min)} - ${formatUsd(max)}`;
-}
+// One salary-band format for the whole product: the public pages and the signed-in pages
+// print the same "$84,563 – $109,500".
+export { formatSalaryBand } from "@/lib/catalog/format";
 
 export const STATUS_LABELS = {
   todo: "To do",

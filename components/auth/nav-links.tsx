@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { NAV_ITEM } from "./nav-styles";
 
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -21,7 +22,7 @@ export function NavLinks() {
             <Link
               href={link.href}
               aria-current={isCurrent ? "page" : undefined}
-              className="inline-flex min-h-11 items-center rounded-md px-2 font-medium text-slate-800 hover:bg-slate-100 aria-[current=page]:underline aria-[current=page]:underline-offset-4 dark:text-slate-200 dark:hover:bg-slate-800"
+              className={`${NAV_ITEM} aria-[current=page]:underline aria-[current=page]:underline-offset-4`}
             >
               {link.label}
             </Link>

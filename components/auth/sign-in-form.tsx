@@ -28,6 +28,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isBusy) return;
     signIn.mutate({ email, password, callbackUrl });
   }
 
@@ -61,7 +62,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
-        <button type="submit" className={`${buttonClass} w-full`} disabled={isBusy}>
+        <button type="submit" className={`${buttonClass} w-full`} aria-disabled={isBusy || undefined}>
           {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
         </button>
       </form>

@@ -23,6 +23,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isBusy) return;
     signUp.mutate(fields);
   }
 
@@ -69,7 +70,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           </>
         }
       />
-      <button type="submit" className={`${buttonClass} w-full`} disabled={isBusy}>
+      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={isBusy || undefined}>
         {isBusy ? "Creating your account…" : "Create account"}
       </button>
       <p className="text-sm text-slate-700 dark:text-slate-300">

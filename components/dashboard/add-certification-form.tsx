@@ -24,6 +24,7 @@ export function AddCertificationForm({ today }: { today: string }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (isBusy) return;
     setMessage(null);
     const cert = createCertificationSchema.safeParse({ title, issuer });
     const progress: ProgressUpdateInput = {
@@ -101,7 +102,7 @@ export function AddCertificationForm({ today }: { today: string }) {
           </FormField>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <button type="submit" className={buttonClass} disabled={isBusy}>
+          <button type="submit" className={buttonClass} aria-disabled={isBusy || undefined}>
             {isBusy ? "Adding…" : "Add certification"}
           </button>
           <p role="status" className="text-sm text-green-800 dark:text-green-300">

@@ -24,7 +24,7 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
 
   return (
     <div className="grid gap-6">
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+      <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
         <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
         <TrackPicker initialTrackId={initial.trackId} />
       </div>

@@ -53,8 +53,10 @@ export function FormField({
   );
 }
 
+// A busy or unchanged form marks its button aria-disabled, not disabled: a disabled button
+// drops the keyboard focus to the page.
 export const buttonClass =
-  "inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200";
+  "aria-disabled:cursor-not-allowed aria-disabled:opacity-60 inline-flex items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-300 dark:text-slate-950 dark:hover:bg-blue-200";
 
 export const secondaryButtonClass =
-  "inline-flex items-center justify-center rounded-md border border-slate-400 px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-500 dark:text-slate-100 dark:hover:bg-slate-800";
+  "aria-disabled:cursor-not-allowed aria-disabled:opacity-60 inline-flex items-center justify-center rounded-md border border-slate-400 px-4 py-2 text-sm font-semibold text-slate-800 hover:bg-slate-100 disabled:opacity-60 dark:border-slate-500 dark:text-slate-100 dark:hover:bg-slate-800";

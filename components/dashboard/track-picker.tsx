@@ -20,9 +20,11 @@ export function TrackPicker({ initialTrackId }: { initialTrackId: string | null 
     },
   });
   const track = TRACKS.find((t) => t.id === trackId);
+  const isInactive = mutation.isPending || selected === (trackId ?? "");
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    if (isInactive) return;
     setSaved("");
     mutation.mutate(selected || null);
   }
@@ -56,7 +58,7 @@ export function TrackPicker({ initialTrackId }: { initialTrackId: string | null 
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass} disabled={mutation.isPending || selected === (trackId ?? "")}>
+        <button type="submit" className={buttonClass} aria-disabled={isInactive || undefined}>
           {mutation.isPending ? "Saving…" : "Save track"}
         </button>
       </form>

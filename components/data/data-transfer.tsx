@@ -15,6 +15,7 @@ export function DataTransfer() {
 
   async function onImport(event: FormEvent) {
     event.preventDefault();
+    if (isBusy) return;
     setResult(null);
     const file = fileInput.current?.files?.[0];
     if (!file) {
@@ -59,9 +60,9 @@ export function DataTransfer() {
           <label htmlFor="import-file" className="block text-sm font-medium">
             Ladder export to import
           </label>
-          <input id="import-file" ref={fileInput} type="file" accept="application/json,.json" className="mt-1 block w-full text-sm" />
+          <input id="import-file" ref={fileInput} type="file" accept="application/json,.json" className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-slate-800 hover:file:bg-slate-100 dark:text-slate-300 dark:file:border-slate-500 dark:file:bg-slate-900 dark:file:text-slate-100 dark:hover:file:bg-slate-800" />
         </div>
-        <button type="submit" className={buttonClass} disabled={isBusy}>
+        <button type="submit" className={buttonClass} aria-disabled={isBusy || undefined}>
           {isBusy ? "Importing…" : "Import"}
         </button>
       </form>

@@ -18,6 +18,7 @@ export function PasswordForm({ email, name }: { email: string; name: string | nu
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (change.isPending) return;
     change.mutate(input);
   }
 
@@ -53,7 +54,7 @@ export function PasswordForm({ email, name }: { email: string; name: string | nu
       />
       <FormMessage tone="error">{change.error && !hasFieldError ? retryMessage(change.error) : null}</FormMessage>
       <FormMessage tone="success">{change.isSuccess ? "Password changed. Every other device has been signed out." : null}</FormMessage>
-      <button type="submit" className={buttonClass} disabled={change.isPending}>
+      <button type="submit" className={buttonClass} aria-disabled={change.isPending || undefined}>
         {change.isPending ? "Changing…" : "Change password"}
       </button>
     </form>

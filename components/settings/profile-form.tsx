@@ -17,6 +17,7 @@ export function ProfileForm({ initialName, email }: { initialName: string | null
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (save.isPending) return;
     save.mutate(name);
   }
 
@@ -29,7 +30,7 @@ export function ProfileForm({ initialName, email }: { initialName: string | null
       <TextField id="profile-name" label="Name" autoComplete="name" maxLength={NAME_MAX_LENGTH} value={name} onChange={(event) => setName(event.target.value)} error={fieldError} />
       <FormMessage tone="error">{save.error && !fieldError ? retryMessage(save.error) : null}</FormMessage>
       <FormMessage tone="success">{save.isSuccess ? "Name saved." : null}</FormMessage>
-      <button type="submit" className={buttonClass} disabled={save.isPending}>
+      <button type="submit" className={buttonClass} aria-disabled={save.isPending || undefined}>
         {save.isPending ? "Saving…" : "Save name"}
       </button>
     </form>

@@ -40,11 +40,13 @@ export function TextField({ id, label, hint, error, after, className, ...input }
   );
 }
 
+// Buttons of forms that stay on the page are marked busy with aria-disabled, not disabled: a
+// disabled button drops the keyboard focus to the page while the request runs.
 export const buttonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-base font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-70";
+  "aria-disabled:cursor-not-allowed aria-disabled:opacity-70 inline-flex min-h-11 items-center justify-center rounded-md bg-blue-700 px-4 py-2 text-base font-semibold text-white hover:bg-blue-800 disabled:cursor-not-allowed disabled:opacity-70";
 
 export const secondaryButtonClass =
-  "inline-flex min-h-11 items-center justify-center rounded-md border border-slate-500 px-4 py-2 text-base font-semibold text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-70 dark:text-slate-100 dark:hover:bg-slate-800";
+  "aria-disabled:cursor-not-allowed aria-disabled:opacity-70 inline-flex min-h-11 items-center justify-center rounded-md border border-slate-500 px-4 py-2 text-base font-semibold text-slate-900 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-70 dark:text-slate-100 dark:hover:bg-slate-800";
 
 export const dangerButtonClass =
   "inline-flex min-h-11 items-center justify-center rounded-md bg-red-700 px-4 py-2 text-base font-semibold text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-70";

@@ -1,15 +1,5 @@
-import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-
-const uniqueEmail = () => `e2e-${crypto.randomUUID()}@example.com`;
-const strongPassword = () => `Granite kettle ${crypto.randomBytes(3).toString("hex")} mosaic`;
-
-async function signInThroughForm(page: Page, email: string, password: string) {
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import type { Page } from "@playwright/test";
+import { expect, signInThroughForm, signInWithApi, strongPassword, test, uniqueEmail } from "./fixtures";
 
 /** Fails the test on any Content-Security-Policy violation the page reports. */
 function watchCsp(page: Page): string[] {
@@ -20,10 +10,11 @@ function watchCsp(page: Page): string[] {
   return violations;
 }
 
-test("sign up, sign out, a wrong password is refused, sign in again", async ({ page }) => {
+test("sign up, sign out, a wrong password is refused, sign in again", async ({ page, removeAfterTest }) => {
   const violations = watchCsp(page);
   const email = uniqueEmail();
   const password = strongPassword();
+  removeAfterTest({ email, password });
 
   await page.goto("/signup");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create your Ladder account");
@@ -58,31 +49,27 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   expect(violations).toEqual([]);
 });
 
-test("a signed-out visit to a signed-in page goes to /signin and comes back after signing in", async ({ page, request }) => {
-  const email = uniqueEmail();
-  const password = strongPassword();
-  const registered = await request.post("/api/auth/register", { data: { email, password, name: "Grace Hopper" } });
-  expect(registered.status()).toBe(201);
-
-  await page.goto("/settings");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/);
-  await signInThroughForm(page, email, password);
-  await expect(page).toHaveURL(/\/settings$/);
+test("signed-out visits to the signed-in pages go to /signin and come back to that page after signing in", async ({ page, account }) => {
+  for (const path of ["/dashboard", "/ladder", "/history", "/settings"]) {
+    await page.context().clearCookies();
+    await page.goto(path);
+    await expect(page, path).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path)}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Ladder");
+    await signInThroughForm(page, account.email, account.password);
+    await expect(page, path).toHaveURL(new RegExp(`${path}$`));
+  }
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
 
   // A link to another site in callbackUrl is ignored.
   await page.context().clearCookies();
   await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2F");
-  await signInThroughForm(page, email, password);
+  await signInThroughForm(page, account.email, account.password);
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test("settings: change the name, then sign out everywhere", async ({ page, request }) => {
-  const email = uniqueEmail();
-  const password = strongPassword();
-  await request.post("/api/auth/register", { data: { email, password } });
+test("settings: change the name, then sign out everywhere", async ({ page, account }) => {
   await page.goto("/signin?callbackUrl=%2Fsettings");
-  await signInThroughForm(page, email, password);
+  await signInThroughForm(page, account.email, account.password);
   await expect(page).toHaveURL(/\/settings$/);
 
   await page.getByLabel("Name", { exact: true }).fill("Katherine Johnson");
@@ -134,35 +121,37 @@ test("security headers on pages, API responses and static files", async ({ page,
   expect(crossSite.status()).toBe(403);
 });
 
-test("the sign-in and sign-up pages have no detectable accessibility problems, in light and dark", async ({ page }) => {
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const path of ["/signin", "/signup"]) {
-      await page.goto(path);
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      expect(results.violations, `${path}, ${colorScheme}`).toEqual([]);
-    }
-  }
-});
-
-test("the account pages fit a 375 px wide phone without sideways scrolling, in light and dark", async ({ page, request }) => {
-  const email = uniqueEmail();
-  const password = strongPassword();
-  await request.post("/api/auth/register", { data: { email, password, name: "Mary Somerville" } });
-  await page.setViewportSize({ width: 375, height: 740 });
+test("deleting the account from settings signs the person out, and their sign-in no longer works", async ({ page, account }) => {
   await page.goto("/signin?callbackUrl=%2Fsettings");
-  await signInThroughForm(page, email, password);
+  await signInThroughForm(page, account.email, account.password);
   await expect(page).toHaveURL(/\/settings$/);
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto("/settings");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `settings, ${colorScheme}`).toBeLessThanOrEqual(375);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    expect(results.violations, `settings, ${colorScheme}`).toEqual([]);
-  }
-  await page.context().clearCookies();
-  for (const path of ["/signin", "/signup"]) {
-    await page.goto(path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
-  }
+  const deletion = page.getByRole("region", { name: "Delete account" });
+
+  // A wrong password deletes nothing.
+  await deletion.getByLabel("Your password").fill(strongPassword());
+  await deletion.getByRole("button", { name: "Delete my account" }).click();
+  await expect(deletion.getByText("The password is not correct.")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings$/);
+  expect((await page.request.get("/api/account")).status()).toBe(200);
+
+  await deletion.getByLabel("Your password").fill(account.password);
+  await deletion.getByRole("button", { name: "Delete my account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect((await page.request.get("/api/account")).status()).toBe(401);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fdashboard$/);
+
+  await signInThroughForm(page, account.email, account.password);
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+  // The address is free again: a new account can be made with it (and is removed again here).
+  const fresh = { email: account.email, password: strongPassword() };
+  const again = await page.request.post("/api/auth/register", { data: fresh });
+  expect(again.status()).toBe(201);
+  const { user } = (await again.json()) as { user: { id: string } };
+  expect(user.id).not.toBe(account.id);
+  expect(await signInWithApi(page.request, fresh)).toBe(true);
+  expect((await page.request.delete("/api/account", { data: { password: fresh.password } })).status()).toBe(204);
 });

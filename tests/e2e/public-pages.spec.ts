@@ -1,10 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 
 // The article's figures, copied from it by hand (not imported from lib/catalog), so a wrong
-// number in the catalog or on the page fails here.
+// number in the catalog or on the page fails here. Layout and accessibility of these pages are
+// checked with every other page in layout.spec.ts and a11y.spec.ts.
 const BANDS = [
   ["Junior Machine Learning Engineer", "$84,563 – $109,500"],
   ["Machine Learning Engineer", "$124,998 – $200,000"],
@@ -34,18 +32,6 @@ const FACTORS = [
   ["Salary and Benefits Progression", "10"],
   ["Work-Life Balance", "7"],
 ] as const;
-
-const SIZES = [
-  { name: "phone", width: 375, height: 812 },
-  { name: "desktop", width: 1280, height: 800 },
-] as const;
-const SCHEMES = ["light", "dark"] as const;
-const PAGES = [
-  { name: "home", path: "/" },
-  { name: "how-it-works", path: "/how-it-works" },
-] as const;
-
-const SCREENSHOTS = path.join(__dirname, "..", "..", "test-results", "screenshots");
 
 async function rowsOf(page: Page, tableName: string): Promise<string[][]> {
   const table = page.getByRole("table", { name: tableName });
@@ -120,39 +106,3 @@ test("GET /api/catalog over HTTP: 200 with an ETag, then 304 for that ETag", asy
   expect(second.status()).toBe(304);
   expect((await second.body()).length).toBe(0);
 });
-
-for (const { name, path: pagePath } of PAGES) {
-  for (const size of SIZES) {
-    test(`${name} fits a ${size.width} px screen without horizontal scrolling, light and dark`, async ({ page }) => {
-      await page.setViewportSize({ width: size.width, height: size.height });
-      fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      for (const scheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(pagePath);
-        const overflow = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          clientWidth: document.documentElement.clientWidth,
-        }));
-        expect(overflow.scrollWidth, `${scheme}: page is wider than the screen`).toBeLessThanOrEqual(overflow.clientWidth);
-        // The header keeps its links on one line, inside the page margins.
-        const nav = await page.getByRole("navigation", { name: "Main" }).boundingBox();
-        expect(nav).not.toBeNull();
-        expect((nav?.x ?? 0) + (nav?.width ?? 0)).toBeLessThanOrEqual(size.width - 16);
-        expect(nav?.height ?? 0).toBeLessThan(48);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.name}-${scheme}.png`), fullPage: true });
-      }
-    });
-  }
-
-  for (const scheme of SCHEMES) {
-    test(`${name} has no serious or critical accessibility violations (${scheme})`, async ({ page }) => {
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(pagePath);
-      const results = await new AxeBuilder({ page }).analyze();
-      const serious = results.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-      expect(serious).toEqual([]);
-    });
-  }
-}

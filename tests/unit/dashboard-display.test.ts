@@ -19,9 +19,9 @@ const row = (itemId: string, fields: Partial<ProgressItem> = {}): ProgressItem =
 const noticesFor = (items: ProgressItem[]) => itemNotices(CATALOG, items, evaluateLadder(CATALOG, items, TODAY), TODAY);
 
 describe("display formats", () => {
-  it("writes salary bands exactly as the article does", () => {
-    expect(formatSalaryBand(84563, 109500)).toBe("$84,563 - $109,500");
-    expect(formatSalaryBand(187500, 237500)).toBe("$187,500 - $237,500");
+  it("writes salary bands as the public pages do, the article's figures with an en dash", () => {
+    expect(formatSalaryBand(84563, 109500)).toBe("$84,563 \u2013 $109,500");
+    expect(formatSalaryBand(187500, 237500)).toBe("$187,500 \u2013 $237,500");
   });
 
   it("writes dates without depending on the locale", () => {

@@ -1,0 +1,6 @@
+// Not in nav-links.tsx: a constant exported from a "use client" module reaches a server
+// component (the signed-in layout) as a client reference, not as the string.
+
+/** One link or button of the signed-in header: 44 px tall for touch, narrow on a phone. */
+export const NAV_ITEM =
+  "inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-1.5 font-medium text-slate-800 hover:bg-slate-100 sm:px-2.5 dark:text-slate-200 dark:hover:bg-slate-800";
