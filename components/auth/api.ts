@@ -1,49 +1,8 @@
-// Browser-side calls to the auth and account API. Errors come back as ApiError with the
-// server's {"error":{"code","message","field"}} and, for 429, the Retry-After seconds.
+// Browser-side calls to the auth and account API. Errors come back as ApiError
+// (components/api/fetch-json.ts), for 429 with the Retry-After seconds.
+import { ApiError, fetchJson } from "@/components/api/fetch-json";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-async function toApiError(response: Response): Promise<ApiError> {
-  const retryAfterHeader = Number(response.headers.get("retry-after"));
-  const retryAfter = Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : undefined;
-  try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
-    if (body.error?.message) {
-      return new ApiError(response.status, body.error.code ?? "error", body.error.message, body.error.field, retryAfter);
-    }
-  } catch {
-    // Not JSON: fall through to a generic message.
-  }
-  return new ApiError(response.status, "error", "Something went wrong. Please try again.", undefined, retryAfter);
-}
-
-export async function fetchJson<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
-      body: json !== undefined ? JSON.stringify(json) : rest.body,
-      cache: "no-store",
-    });
-  } catch {
-    throw new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
-  }
-  if (!response.ok) throw await toApiError(response);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+export { ApiError, fetchJson };
 
 async function csrfToken(): Promise<string> {
   const { csrfToken } = await fetchJson<{ csrfToken: string }>("/api/auth/csrf");
