@@ -1,5 +1,6 @@
 import { ChartTable } from "./chart-table";
 import { pct } from "./scale";
+import { ChartSvg } from "./chart-svg";
 
 export type BarChartRow = {
   id: string;
@@ -26,22 +27,11 @@ const ROW_HEIGHT = 50;
  * percentages; role="img" with title and description, plus a visually hidden data table.
  */
 export function BarChart({ id, title, description, rows, max, columns }: Props) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
   const height = rows.length * ROW_HEIGHT - 12;
 
   return (
     <>
-      <svg
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        width="100%"
-        height={height}
-        className="block overflow-visible font-sans"
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} height={height}>
         {rows.map((row, i) => {
           const top = i * ROW_HEIGHT;
           return (
@@ -69,7 +59,7 @@ export function BarChart({ id, title, description, rows, max, columns }: Props) 
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <ChartTable caption={title} columns={columns} rows={rows} />
     </>
   );

@@ -1,5 +1,6 @@
 import { ChartTable } from "./chart-table";
 import { niceTicks, pct, percentScale } from "./scale";
+import { ChartSvg } from "./chart-svg";
 
 export type RangeChartRow = {
   id: string;
@@ -37,21 +38,10 @@ export function RangeChart({ id, title, description, rows, formatTick, columns }
   const x = percentScale(domain);
   const plotHeight = rows.length * ROW_HEIGHT;
   const height = plotHeight + AXIS_HEIGHT;
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
 
   return (
     <>
-      <svg
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        width="100%"
-        height={height}
-        className="block overflow-visible font-sans"
-      >
-        <title id={titleId}>{title}</title>
-        <desc id={descId}>{description}</desc>
+      <ChartSvg id={id} title={title} description={description} height={height}>
 
         {/* Lanes first, grid over them, bars and labels on top. */}
         {rows.map((row, i) => (
@@ -116,7 +106,7 @@ export function RangeChart({ id, title, description, rows, formatTick, columns }
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <ChartTable caption={title} columns={columns} rows={rows} />
     </>
   );
