@@ -1,7 +1,9 @@
 import "server-only";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
@@ -42,6 +44,15 @@ function createClient(config: DatabaseConfig): Db {
   return new SqliteClient({ adapter });
 }
 
+/**
+ * An id for a row inserted with plain SQL, shaped like Prisma's cuid() defaults (25
+ * characters, starting with "c"): the time first, so new rows go to the end of the primary
+ * key's index, then 60 random bits.
+ */
+export function newRowId(): string {
+  return `c${Date.now().toString(36).padStart(9, "0")}${crypto.randomBytes(8).toString("hex").slice(0, 15)}`;
+}
+
 /** The SQL template tag for readRows (values become bound parameters, never SQL text). */
 export const sql = Prisma.sql;
 
@@ -50,38 +61,74 @@ function argType(value: unknown) {
   return { scalarType, arity: "scalar" } as const;
 }
 
-function createReader(config: DatabaseConfig): RowReader {
+function toRecords<T>(columnNames: readonly string[], rows: readonly (readonly unknown[])[]): T[] {
+  return rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    columnNames.forEach((name, i) => {
+      record[name] = row[i];
+    });
+    return record as T;
+  });
+}
+
+/**
+ * SQLite: better-sqlite3 itself, with each statement prepared once. The driver adapter
+ * prepares every statement anew, and preparing (parsing and planning the SQL) cost more
+ * than running these small indexed reads. The connection is query_only: it can never write.
+ */
+const columnNameCache = new WeakMap<Database.Statement, string[]>();
+
+function columnNames(statement: Database.Statement): string[] {
+  let names = columnNameCache.get(statement);
+  if (!names) {
+    names = statement.columns().map((column) => column.name);
+    columnNameCache.set(statement, names);
+  }
+  return names;
+}
+
+function createSqliteReader(file: string): RowReader {
+  let connection: Database.Database | undefined;
+  const statements = new Map<string, Database.Statement>();
+  return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
+    if (!connection) {
+      connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
+      connection.pragma("query_only = ON");
+    }
+    let statement = statements.get(query.sql);
+    if (!statement) {
+      statement = connection.prepare(query.sql).raw(true);
+      statements.set(query.sql, statement);
+    }
+    const rows = statement.all(...(query.values as unknown[])) as unknown[][];
+    return toRecords<T>(columnNames(statement), rows);
+  };
+}
+
+/** PostgreSQL: the driver adapter's own queryRaw on a small pool of its own. */
+function createPostgresReader(config: DatabaseConfig): RowReader {
   let connection: ReturnType<SqlDriverAdapterFactory["connect"]> | undefined;
   return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
     connection ??= createAdapter(config, 5).connect();
     const adapter = await connection;
-    const result = await adapter.queryRaw({
-      sql: config.provider === "postgresql" ? query.text : query.sql,
-      args: query.values,
-      argTypes: query.values.map(argType),
-    });
-    return result.rows.map((row) => {
-      const record: Record<string, unknown> = {};
-      result.columnNames.forEach((name, i) => {
-        record[name] = row[i];
-      });
-      return record as T;
-    });
+    const result = await adapter.queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
+    return toRecords<T>(result.columnNames, result.rows);
   };
 }
 
 /**
  * Reads rows for the requests every signed-in page and API call makes (the session check, a
- * person's progress rows and own certifications), straight through the driver adapter on a
- * connection of its own, without Prisma's query engine. Measured with `npm run bench`: Prisma
- * 6.19 compiles every query anew in its WebAssembly query compiler and maps results in
- * JavaScript, which cost about 0.5 ms a query, more than the database's own work; this path
- * costs about a tenth of that. Only for plain SELECTs whose SQL is the same on SQLite and
- * PostgreSQL (quoted identifiers, bound values). Values come back as the adapter gives them:
+ * person's progress rows and own certifications) on a connection of its own, without
+ * Prisma's query engine. Measured with `npm run bench`: Prisma 6.19 compiles every query
+ * anew in its WebAssembly query compiler and maps results in JavaScript, which cost about
+ * 0.5 ms a query, more than the database's own work; this path costs a small part of that.
+ * Only for plain SELECTs whose SQL is the same on SQLite and PostgreSQL (quoted identifiers,
+ * values bound as text or numbers, never Dates). Values come back as the driver gives them:
  * text, numbers, and dates as ISO text. Writes and reads inside transactions stay on getDb().
  */
 export function readRows<T extends Record<string, unknown>>(query: Prisma.Sql): Promise<T[]> {
-  state.reader ??= createReader(getDatabaseConfig());
+  const config = getDatabaseConfig();
+  state.reader ??= config.provider === "postgresql" ? createPostgresReader(config) : createSqliteReader(config.url);
   return state.reader<T>(query);
 }
 

@@ -47,8 +47,9 @@ export async function findCheckableItemKind(userId: string, itemId: string, db: 
     throw notFound(itemId);
   }
   if (!itemId.startsWith(CUSTOM_CERTIFICATION_PREFIX)) throw notFound(itemId);
-  const own = await db.customCertification.findFirst({ where: { id: itemId, userId }, select: { id: true } });
-  if (!own) throw notFound(itemId);
+  const own = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`;
+  if (own.length === 0) throw notFound(itemId);
   return "certification";
 }
 

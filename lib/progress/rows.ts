@@ -3,26 +3,16 @@ import type { ItemStatus } from "@/lib/catalog";
 import { readRows, sql } from "@/lib/db";
 import type { ProgressItem } from "./types";
 
-type ProgressRowLike = {
+export type ProgressRowLike = {
   itemId: string;
   status: string;
   completedOn: string | null;
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
-  /** A Date from Prisma; ISO text from readRows. */
+  /** A Date from Prisma, ISO text from readRows. */
   updatedAt: Date | string;
 };
-
-export const PROGRESS_SELECT = {
-  itemId: true,
-  status: true,
-  completedOn: true,
-  expiresOn: true,
-  note: true,
-  evidenceUrl: true,
-  updatedAt: true,
-} as const;
 
 export function toProgressItem(row: ProgressRowLike): ProgressItem {
   return {
