@@ -138,8 +138,16 @@ export function getDb(): Db {
 }
 
 /**
- * Puts SQLite in WAL mode and checks that WAL and the busy timeout took effect; on
- * PostgreSQL makes one round trip. Called once at server start (instrumentation.ts).
+ * Puts SQLite in WAL mode with synchronous=NORMAL and checks that WAL and the busy timeout
+ * took effect; on PostgreSQL makes one round trip. Called once at server start
+ * (instrumentation.ts).
+ *
+ * synchronous=NORMAL: in WAL mode the WAL is then synced at checkpoints instead of at every
+ * commit. The database can never be corrupted by it; a power cut or an operating system crash
+ * (not a crash of the app) can lose the last transactions before the sync. The fsync at every
+ * commit was about 40 % of a progress write's time, and SQLite has one writer at a time
+ * (decision record 007, docs/benchmarks.md). SQLite's documentation calls NORMAL the right
+ * choice for most WAL applications.
  */
 export function prepareDatabase(): Promise<void> {
   state.ready ??= (async () => {
@@ -149,6 +157,7 @@ export function prepareDatabase(): Promise<void> {
       return;
     }
     const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
+    await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     const [busy] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
     if (mode?.journal_mode?.toLowerCase() !== "wal") {
       throw new Error(`SQLite did not switch to WAL mode (journal_mode=${mode?.journal_mode})`);
