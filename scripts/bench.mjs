@@ -17,7 +17,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "./migrate.mjs";
-import { sourceFingerprint } from "./start.mjs";
+import { serverNodeOptions, sourceFingerprint } from "./start.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -73,7 +73,8 @@ function build() {
     const result = spawnSync(bin("next"), ["build"], {
       cwd: root,
       env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "inherit", "inherit"],
+      // Build output goes to stderr: stdout carries only the table.
+      stdio: ["ignore", 2, 2],
     });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
   } finally {
@@ -131,6 +132,8 @@ function serverEnv(databaseUrl, workDir, secret) {
   return {
     ...env,
     NODE_ENV: "production",
+    // The same heap limit as `npm start` gives the server.
+    NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
     BENCH_ROUTES: "1",
@@ -335,8 +338,8 @@ async function runOn(provider) {
     const seedFile = path.join(workDir, "seed.json");
     const seeded = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile], {
       cwd: root,
-      env: { ...env, NODE_ENV: "production", BENCH_USERS: String(USERS), BENCH_SESSION_USERS: String(SESSIONS) },
-      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "", BENCH_USERS: String(USERS), BENCH_SESSION_USERS: String(SESSIONS) },
+      stdio: ["ignore", 2, 2],
     });
     if (seeded.status !== 0) throw new Error(`seeding failed (exit ${seeded.status ?? seeded.signal})`);
     const { seed, sessions } = JSON.parse(fs.readFileSync(seedFile, "utf8"));
