@@ -17,7 +17,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { applyMigrations } from "./migrate.mjs";
-import { serverNodeOptions, sourceFingerprint } from "./start.mjs";
+import { sourceFingerprint } from "./start.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -132,8 +132,6 @@ function serverEnv(databaseUrl, workDir, secret) {
   return {
     ...env,
     NODE_ENV: "production",
-    // The same heap limit as `npm start` gives the server.
-    NODE_OPTIONS: serverNodeOptions(env.NODE_OPTIONS),
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: DIST_DIR,
     BENCH_ROUTES: "1",
@@ -338,7 +336,7 @@ async function runOn(provider) {
     const seedFile = path.join(workDir, "seed.json");
     const seeded = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile], {
       cwd: root,
-      env: { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS ?? "", BENCH_USERS: String(USERS), BENCH_SESSION_USERS: String(SESSIONS) },
+      env: { ...env, BENCH_USERS: String(USERS), BENCH_SESSION_USERS: String(SESSIONS) },
       stdio: ["ignore", 2, 2],
     });
     if (seeded.status !== 0) throw new Error(`seeding failed (exit ${seeded.status ?? seeded.signal})`);

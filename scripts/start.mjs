@@ -38,19 +38,6 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
-/**
- * The server's V8 heap limit in MB. Its live data is about 60 MB under load, but with no
- * limit V8 sizes the heap from the machine's memory and let it grow to about 230 MB of
- * garbage between full collections, which put the process near 450 MB (npm run bench,
- * docs/benchmarks.md). 256 MB still leaves four times the live data for large imports.
- */
-export const SERVER_HEAP_MB = 256;
-
-/** NODE_OPTIONS for the server: the caller's, plus the heap limit unless they set one. */
-export function serverNodeOptions(existing = process.env.NODE_OPTIONS ?? "") {
-  return /--max-old-space-size/.test(existing) ? existing : `${existing} --max-old-space-size=${SERVER_HEAP_MB}`.trim();
-}
-
 export function startServer() {
   if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite")) || !fs.existsSync(path.join(root, "lib", "generated", "postgres"))) {
     run("npm", ["run", "--silent", "db:generate"], "generating the Prisma clients");
@@ -69,7 +56,7 @@ export function startServer() {
 
   const port = process.env.PORT || "3000";
   console.info(`[ladder] serving http://localhost:${port}`);
-  const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env: { ...env, NODE_OPTIONS: serverNodeOptions() }, stdio: "inherit" });
+  const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
   server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
