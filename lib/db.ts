@@ -1,10 +1,13 @@
 import "server-only";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
-import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "@/lib/database-config.mjs";
 import { getEnv } from "@/lib/env";
 
@@ -16,7 +19,10 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** SQLite waits this long for a lock instead of failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
-type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void> };
+/** Runs one read statement and returns its rows as objects keyed by column name. */
+export type RowReader = <T extends Record<string, unknown>>(query: Prisma.Sql) => Promise<T[]>;
+
+type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
 const state: Holder = holder.__ladderDb;
@@ -26,14 +32,104 @@ export function getDatabaseConfig(): DatabaseConfig {
   return state.config;
 }
 
-function createClient(config: DatabaseConfig): Db {
-  if (config.provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: config.url, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
-  }
+function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAdapterFactory {
+  if (config.provider === "postgresql") return new PrismaPg({ connectionString: config.url, max: connections });
   fs.mkdirSync(path.dirname(config.url), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+}
+
+function createClient(config: DatabaseConfig): Db {
+  const adapter = createAdapter(config, 10);
+  if (config.provider === "postgresql") return new PostgresClient({ adapter }) as unknown as Db;
   return new SqliteClient({ adapter });
+}
+
+/**
+ * An id for a row inserted with plain SQL, shaped like Prisma's cuid() defaults (25
+ * characters, starting with "c"): the time first, so new rows go to the end of the primary
+ * key's index, then 60 random bits.
+ */
+export function newRowId(): string {
+  return `c${Date.now().toString(36).padStart(9, "0")}${crypto.randomBytes(8).toString("hex").slice(0, 15)}`;
+}
+
+/** The SQL template tag for readRows (values become bound parameters, never SQL text). */
+export const sql = Prisma.sql;
+
+function argType(value: unknown) {
+  const scalarType = typeof value === "number" ? (Number.isInteger(value) ? "int" : "float") : value instanceof Date ? "datetime" : "string";
+  return { scalarType, arity: "scalar" } as const;
+}
+
+function toRecords<T>(columnNames: readonly string[], rows: readonly (readonly unknown[])[]): T[] {
+  return rows.map((row) => {
+    const record: Record<string, unknown> = {};
+    columnNames.forEach((name, i) => {
+      record[name] = row[i];
+    });
+    return record as T;
+  });
+}
+
+/**
+ * SQLite: better-sqlite3 itself, with each statement prepared once. The driver adapter
+ * prepares every statement anew, and preparing (parsing and planning the SQL) cost more
+ * than running these small indexed reads. The connection is query_only: it can never write.
+ */
+const columnNameCache = new WeakMap<Database.Statement, string[]>();
+
+function columnNames(statement: Database.Statement): string[] {
+  let names = columnNameCache.get(statement);
+  if (!names) {
+    names = statement.columns().map((column) => column.name);
+    columnNameCache.set(statement, names);
+  }
+  return names;
+}
+
+function createSqliteReader(file: string): RowReader {
+  let connection: Database.Database | undefined;
+  const statements = new Map<string, Database.Statement>();
+  return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
+    if (!connection) {
+      connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
+      connection.pragma("query_only = ON");
+    }
+    let statement = statements.get(query.sql);
+    if (!statement) {
+      statement = connection.prepare(query.sql).raw(true);
+      statements.set(query.sql, statement);
+    }
+    const rows = statement.all(...(query.values as unknown[])) as unknown[][];
+    return toRecords<T>(columnNames(statement), rows);
+  };
+}
+
+/** PostgreSQL: the driver adapter's own queryRaw on a small pool of its own. */
+function createPostgresReader(config: DatabaseConfig): RowReader {
+  let connection: ReturnType<SqlDriverAdapterFactory["connect"]> | undefined;
+  return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
+    connection ??= createAdapter(config, 5).connect();
+    const adapter = await connection;
+    const result = await adapter.queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
+    return toRecords<T>(result.columnNames, result.rows);
+  };
+}
+
+/**
+ * Reads rows for the requests every signed-in page and API call makes (the session check, a
+ * person's progress rows and own certifications) on a connection of its own, without
+ * Prisma's query engine. Measured with `npm run bench`: Prisma 6.19 compiles every query
+ * anew in its WebAssembly query compiler and maps results in JavaScript, which cost about
+ * 0.5 ms a query, more than the database's own work; this path costs a small part of that.
+ * Only for plain SELECTs whose SQL is the same on SQLite and PostgreSQL (quoted identifiers,
+ * values bound as text or numbers, never Dates). Values come back as the driver gives them:
+ * text, numbers, and dates as ISO text. Writes and reads inside transactions stay on getDb().
+ */
+export function readRows<T extends Record<string, unknown>>(query: Prisma.Sql): Promise<T[]> {
+  const config = getDatabaseConfig();
+  state.reader ??= config.provider === "postgresql" ? createPostgresReader(config) : createSqliteReader(config.url);
+  return state.reader<T>(query);
 }
 
 export function getDb(): Db {
@@ -42,8 +138,16 @@ export function getDb(): Db {
 }
 
 /**
- * Puts SQLite in WAL mode and checks that WAL and the busy timeout took effect; on
- * PostgreSQL makes one round trip. Called once at server start (instrumentation.ts).
+ * Puts SQLite in WAL mode with synchronous=NORMAL and checks that WAL and the busy timeout
+ * took effect; on PostgreSQL makes one round trip. Called once at server start
+ * (instrumentation.ts).
+ *
+ * synchronous=NORMAL: in WAL mode the WAL is then synced at checkpoints instead of at every
+ * commit. The database can never be corrupted by it; a power cut or an operating system crash
+ * (not a crash of the app) can lose the last transactions before the sync. The fsync at every
+ * commit was about 40 % of a progress write's time, and SQLite has one writer at a time
+ * (decision record 007, docs/benchmarks.md). SQLite's documentation calls NORMAL the right
+ * choice for most WAL applications.
  */
 export function prepareDatabase(): Promise<void> {
   state.ready ??= (async () => {
@@ -53,6 +157,7 @@ export function prepareDatabase(): Promise<void> {
       return;
     }
     const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
+    await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
     const [busy] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
     if (mode?.journal_mode?.toLowerCase() !== "wal") {
       throw new Error(`SQLite did not switch to WAL mode (journal_mode=${mode?.journal_mode})`);

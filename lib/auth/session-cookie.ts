@@ -1,5 +1,7 @@
 import "server-only";
-import { decode, encode } from "next-auth/jwt";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { encode } from "next-auth/jwt";
 import { isHttpsRequest } from "@/lib/auth/request-info";
 import { getAuthSecret, getEnv } from "@/lib/env";
 
@@ -37,10 +39,29 @@ export function encodeSessionToken(claims: SessionClaims): Promise<string> {
   return encode({ token: claims, secret: getAuthSecret(), maxAge: sessionMaxAgeSeconds() });
 }
 
+const encryptionKeys = new Map<string, Uint8Array>();
+
+/**
+ * The key next-auth 4 derives from the secret for its JWE tokens (HKDF-SHA256, empty salt,
+ * this info string, 32 bytes: next-auth/jwt getDerivedEncryptionKey), derived once per
+ * secret. next-auth's decode() derives it again for every token, which cost more than the
+ * rest of the session check (npm run bench, docs/benchmarks.md).
+ */
+function encryptionKey(secret: string): Uint8Array {
+  let key = encryptionKeys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    encryptionKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** The claims of a session token, checked exactly as next-auth's decode() checks them (jose, 15 s clock tolerance). */
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
   try {
-    return toSessionClaims(await decode({ token, secret: getAuthSecret() }));
+    const { payload } = await jwtDecrypt(token, encryptionKey(getAuthSecret()), { clockTolerance: 15 });
+    return toSessionClaims(payload);
   } catch {
     // Tampered, expired or signed with another secret: simply not signed in.
     return null;

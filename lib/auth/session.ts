@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { decodeSessionToken, parseCookieHeader, pickSessionToken, type SessionClaims } from "@/lib/auth/session-cookie";
-import { getDb } from "@/lib/db";
+import { readRows, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // Who is signed in. The check runs where data is read (route handlers and pages call these,
@@ -24,15 +24,16 @@ type SessionRow = {
 
 /**
  * One SQL query: the LoginSession row joined with its user (Prisma would load the relation
- * in a second query, and every signed-in request pays for this one). Valid only if the row is
- * open, unexpired, belongs to the token's user and was issued at the user's current session
- * version. Quoted identifiers and a bound parameter: the same SQL on SQLite and PostgreSQL.
+ * in a second query, and every signed-in request pays for this one, so it takes the fast
+ * read path of lib/db.ts). Valid only if the row is open, unexpired, belongs to the token's
+ * user and was issued at the user's current session version. Quoted identifiers and a bound
+ * parameter: the same SQL on SQLite and PostgreSQL.
  */
 export async function findActiveSession(claims: SessionClaims): Promise<ActiveSession | null> {
-  const rows = await getDb().$queryRaw<SessionRow[]>`
+  const rows = await readRows<SessionRow>(sql`
     SELECT s."userId", s."expiresAt", s."revokedAt", u."email", u."name", u."trackId", u."sessionVersion"
     FROM "LoginSession" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${claims.sid}`;
+    WHERE s."id" = ${claims.sid}`);
   const row = rows[0];
   if (!row || row.revokedAt !== null) return null;
   const expiresAt = new Date(row.expiresAt);

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { type CheckableKind, getCatalogItem, isCheckableKind } from "@/lib/catalog";
-import { type Db, getDb, type Tx } from "@/lib/db";
+import { type Db, getDb, readRows, sql, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
 import type { CustomCertification } from "@/lib/progress/types";
@@ -28,13 +28,11 @@ export async function createCustomCertification(userId: string, input: CreateCer
   });
 }
 
-export async function listCustomCertifications(userId: string, db: Db | Tx = getDb()): Promise<CustomCertification[]> {
-  const rows = await db.customCertification.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, issuer: true },
-  });
-  return rows;
+/** This person's own certifications, oldest first. One query, on lib/db's fast read path (every progress read makes it). */
+export async function listCustomCertifications(userId: string): Promise<CustomCertification[]> {
+  return readRows<CustomCertification>(sql`
+    SELECT "id", "title", "issuer" FROM "CustomCertification"
+    WHERE "userId" = ${userId} ORDER BY "createdAt" ASC, "id" ASC`);
 }
 
 /**
@@ -49,8 +47,9 @@ export async function findCheckableItemKind(userId: string, itemId: string, db: 
     throw notFound(itemId);
   }
   if (!itemId.startsWith(CUSTOM_CERTIFICATION_PREFIX)) throw notFound(itemId);
-  const own = await db.customCertification.findFirst({ where: { id: itemId, userId }, select: { id: true } });
-  if (!own) throw notFound(itemId);
+  const own = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`;
+  if (own.length === 0) throw notFound(itemId);
   return "certification";
 }
 

@@ -22,8 +22,8 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
   const db = getDb();
   const [user, items, certs, events] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { name: true, trackId: true } }),
-    loadProgressItems(userId, db),
-    listCustomCertifications(userId, db),
+    loadProgressItems(userId),
+    listCustomCertifications(userId),
     db.progressEvent.findMany({
       where: { userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -52,7 +52,7 @@ export async function listHistory(userId: string, query: HistoryQuery = {}): Pro
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit + 1,
     }),
-    listCustomCertifications(userId, db),
+    listCustomCertifications(userId),
   ]);
   const catalog = withCustomCertifications(CATALOG, certs);
   const page = rows.slice(0, limit);

@@ -1,7 +1,6 @@
 import "server-only";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
 import { listCustomCertifications } from "@/lib/certifications";
-import { getDb } from "@/lib/db";
 import { checklistItemIds, summarizeProgress } from "./checklist";
 import { loadProgressItems } from "./rows";
 import type { CustomCertification, ProgressItem, ProgressList } from "./types";
@@ -17,10 +16,9 @@ export type UserProgress = { items: ProgressItem[]; customCertifications: Custom
  * this person's checklist (say, a removed catalog item) are left out.
  */
 export async function loadUserProgress(userId: string): Promise<UserProgress> {
-  const db = getDb();
   const [items, customCertifications] = await Promise.all([
-    loadProgressItems(userId, db),
-    listCustomCertifications(userId, db),
+    loadProgressItems(userId),
+    listCustomCertifications(userId),
   ]);
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const known = new Set(checklistItemIds(catalog));

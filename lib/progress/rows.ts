@@ -1,27 +1,18 @@
 import "server-only";
 import type { ItemStatus } from "@/lib/catalog";
-import { type Db, getDb, type Tx } from "@/lib/db";
+import { readRows, sql } from "@/lib/db";
 import type { ProgressItem } from "./types";
 
-type ProgressRowLike = {
+export type ProgressRowLike = {
   itemId: string;
   status: string;
   completedOn: string | null;
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
-  updatedAt: Date;
+  /** A Date from Prisma, ISO text from readRows. */
+  updatedAt: Date | string;
 };
-
-export const PROGRESS_SELECT = {
-  itemId: true,
-  status: true,
-  completedOn: true,
-  expiresOn: true,
-  note: true,
-  evidenceUrl: true,
-  updatedAt: true,
-} as const;
 
 export function toProgressItem(row: ProgressRowLike): ProgressItem {
   return {
@@ -32,7 +23,7 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     expiresOn: row.expiresOn,
     note: row.note,
     evidenceUrl: row.evidenceUrl,
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }
 
@@ -40,8 +31,13 @@ export function untouchedItem(itemId: string): ProgressItem {
   return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
 }
 
-/** Every stored row of one person, in a stable order. One query. */
-export async function loadProgressItems(userId: string, db: Db | Tx = getDb()): Promise<ProgressItem[]> {
-  const rows = await db.progress.findMany({ where: { userId }, select: PROGRESS_SELECT, orderBy: { itemId: "asc" } });
+/**
+ * Every stored row of one person, in a stable order. One query, on lib/db's fast read path:
+ * every page and API call that shows progress makes it.
+ */
+export async function loadProgressItems(userId: string): Promise<ProgressItem[]> {
+  const rows = await readRows<ProgressRowLike>(sql`
+    SELECT "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
+    FROM "Progress" WHERE "userId" = ${userId} ORDER BY "itemId" ASC`);
   return rows.map(toProgressItem);
 }

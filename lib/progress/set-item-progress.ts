@@ -1,9 +1,9 @@
 import "server-only";
 import { findCheckableItemKind } from "@/lib/certifications";
-import { getDatabaseConfig, getDb, type Tx } from "@/lib/db";
+import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
-import { PROGRESS_SELECT, toProgressItem, untouchedItem } from "./rows";
+import { type ProgressRowLike, toProgressItem, untouchedItem } from "./rows";
 import { ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
 import type { ProgressItem } from "./types";
 
@@ -37,6 +37,10 @@ async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
  * their stored value, null clears them. Every change that alters the row records a history
  * event in the same transaction; a request that changes nothing writes nothing.
  * Throws AppError: invalid_input (400), not_found (404: not a checkable item of this person).
+ *
+ * Plain SQL inside the Prisma transaction, the same on SQLite and PostgreSQL: this is the
+ * app's busiest write, and Prisma 6.19's query compiler made each of its statements cost more
+ * than the database's own work (decision record 007, docs/benchmarks.md).
  */
 export async function setItemProgress(userId: string, itemId: string, input: ProgressUpdateInput): Promise<ProgressItem> {
   const parsed = progressUpdateSchema.safeParse(input);
@@ -50,9 +54,11 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
     async (tx) => {
       await lockItem(tx, userId, itemId);
       const kind = await findCheckableItemKind(userId, itemId, tx);
-      const where = { userId_itemId: { userId, itemId } };
-      const existing = await tx.progress.findUnique({ where, select: PROGRESS_SELECT });
-      const before: Fields = existing ? toProgressItem(existing) : untouchedItem(itemId);
+      const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
+        SELECT "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
+        FROM "Progress" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
+      const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
+      const before: Fields = stored ?? untouchedItem(itemId);
       const after: Fields = {
         status: update.status,
         completedOn: update.completedOn === undefined ? before.completedOn : update.completedOn,
@@ -70,24 +76,20 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
       }
 
       const changes = diff(before, after);
-      if (!changes) return existing ? toProgressItem(existing) : untouchedItem(itemId);
+      if (!changes) return stored ?? untouchedItem(itemId);
 
-      const row = await tx.progress.upsert({
-        where,
-        create: { userId, itemId, ...after },
-        update: after,
-        select: PROGRESS_SELECT,
-      });
-      await tx.progressEvent.create({
-        data: {
-          userId,
-          itemId,
-          fromStatus: existing?.status ?? null,
-          toStatus: after.status,
-          changes: JSON.stringify(changes),
-        },
-      });
-      return toProgressItem(row);
+      // The unique (userId, itemId) index makes this one row per person and item, whatever races.
+      const now = new Date();
+      await tx.$executeRaw`
+        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "createdAt", "updatedAt")
+        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${now}, ${now})
+        ON CONFLICT ("userId", "itemId") DO UPDATE SET
+          "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
+          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "updatedAt" = excluded."updatedAt"`;
+      await tx.$executeRaw`
+        INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
+        VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;
+      return { itemId, ...after, updatedAt: now.toISOString() };
     },
     // Concurrent writers of one item queue on the lock above; give them time.
     { maxWait: 10_000, timeout: 15_000 },

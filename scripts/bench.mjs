@@ -1,0 +1,538 @@
+// `npm run bench`: builds the production app (into .next-bench), starts it on a fresh SQLite
+// database (and on a fresh PostgreSQL database when DATABASE_URL names a PostgreSQL server),
+// seeds 10,000 people through the data layer, load-tests the main routes with autocannon
+// using signed-in cookies of many people, and prints one table. Every throughput figure is a
+// ratio to a bare route measured in the same run, because the machines are shared and noisy.
+// Writes the table into docs/benchmarks.md and the raw results to tests/.output/bench/.
+// Options: --users N, --sessions N, --duration S, --only sqlite|postgresql, --rebuild,
+// --no-docs (do not touch docs/benchmarks.md). See docs/benchmarks.md.
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import pg from "pg";
+import { applyMigrations } from "./migrate.mjs";
+import { sourceFingerprint } from "./start.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { values: args } = parseArgs({
+  options: {
+    users: { type: "string", default: "10000" },
+    sessions: { type: "string", default: "1000" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    only: { type: "string" },
+    rebuild: { type: "boolean", default: false },
+    "no-docs": { type: "boolean", default: false },
+  },
+});
+const USERS = Number(args.users);
+const SESSIONS = Number(args.sessions);
+const DURATION = Number(args.duration);
+const WARMUP = Number(args.warmup);
+const DIST_DIR = ".next-bench";
+const PORTS = { sqlite: 3300, postgresql: 3301 };
+const SAMPLE_MS = 200;
+
+// Budgets (issue 7). Units are decimal: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
+const BUDGET = {
+  seedSeconds: 60,
+  ratio: { ladder: 0.6, progress: 0.6, put: 0.45, dashboard: 0.5 },
+  p99At10Ms: 50,
+  rssBytes: 400e6,
+  dashboardJsBytes: 80e3,
+};
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+// ---------------------------------------------------------------------------------------
+// Build
+
+function build() {
+  const distDir = path.join(root, DIST_DIR);
+  const stampFile = path.join(distDir, "ladder-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const isBuilt = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
+  if (isBuilt && !args.rebuild) {
+    log(`production build in ${DIST_DIR} is up to date`);
+    return;
+  }
+  // `next build` with a custom distDir adds it to tsconfig.json's include list; that change
+  // is local to this machine, so the file (and its modification time, which the build
+  // fingerprint covers) is put back afterwards.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const saved = fs.readFileSync(tsconfig);
+  const { atime, mtime } = fs.statSync(tsconfig);
+  log(`building the production app into ${DIST_DIR} …`);
+  try {
+    const result = spawnSync(bin("next"), ["build"], {
+      cwd: root,
+      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      // Build output goes to stderr: stdout carries only the table.
+      stdio: ["ignore", 2, 2],
+    });
+    if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  } finally {
+    fs.writeFileSync(tsconfig, saved);
+    fs.utimesSync(tsconfig, atime, mtime);
+  }
+  fs.writeFileSync(stampFile, fingerprint);
+}
+
+function bin(name) {
+  return path.join(root, "node_modules", ".bin", name);
+}
+
+// ---------------------------------------------------------------------------------------
+// Databases
+
+function withDatabase(serverUrl, database) {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onPostgresServer(serverUrl, sql) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database for one run, and how to remove it afterwards. */
+async function freshDatabase(provider, workDir) {
+  if (provider === "sqlite") {
+    return { url: `file:${path.join(workDir, "bench.db")}`, drop: async () => {} };
+  }
+  const serverUrl = process.env.DATABASE_URL;
+  const name = `ladder_bench_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
+  await onPostgresServer(serverUrl, `CREATE DATABASE "${name}"`);
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: () => onPostgresServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Server and memory
+
+function serverEnv(databaseUrl, workDir, secret) {
+  const env = { ...process.env };
+  // Settings of the caller's own deployment must not leak into the server under test: an
+  // https NEXTAUTH_URL would rename the session cookie, for one.
+  for (const name of ["NEXTAUTH_URL", "AUTH_SECRET", "TRUST_PROXY", "PORT"]) delete env[name];
+  return {
+    ...env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: DIST_DIR,
+    BENCH_ROUTES: "1",
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: workDir,
+    NEXTAUTH_SECRET: secret,
+  };
+}
+
+async function startServer(env, port, logFile) {
+  const out = fs.openSync(logFile, "a");
+  const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", out, out],
+  });
+  let exited = null;
+  server.on("exit", (code, signal) => {
+    exited = code ?? signal;
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`the server exited (${exited}) during start; see ${logFile}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return { server, base };
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  server.kill("SIGTERM");
+  throw new Error(`the server did not answer /api/health within 90 s; see ${logFile}`);
+}
+
+async function stopServer(server) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The pids of a process and all its descendants, from /proc. */
+function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pids[i]}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const children = fs.readFileSync(`/proc/${pids[i]}/task/${task}/children`, "utf8").trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // the task ended
+      }
+    }
+  }
+  return pids;
+}
+
+function rssBytes(pid) {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the RSS of the server's process tree every 200 ms until stopped. */
+function sampleMemory(pid) {
+  let peak = 0;
+  let phasePeak = 0;
+  let samples = 0;
+  const take = () => {
+    const total = processTree(pid).reduce((sum, p) => sum + rssBytes(p), 0);
+    peak = Math.max(peak, total);
+    phasePeak = Math.max(phasePeak, total);
+    samples += 1;
+  };
+  take();
+  const timer = setInterval(take, SAMPLE_MS);
+  return {
+    /** The peak since the last call: which route drove memory up (kept in the raw results). */
+    phase() {
+      take();
+      const value = phasePeak;
+      phasePeak = 0;
+      return value;
+    },
+    stop() {
+      clearInterval(timer);
+      take();
+      return { peakBytes: peak, samples };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Load
+
+const STATUSES = ["todo", "in_progress", "done", "skipped"];
+const pick = (items) => items[Math.floor(Math.random() * items.length)];
+
+function routes(sessions, base) {
+  const signedIn = (req) => {
+    req.headers.cookie = pick(sessions).cookie;
+    return req;
+  };
+  return [
+    { id: "bareRoute", label: "GET /api/bench/bare", note: "baseline", request: { method: "GET", path: "/api/bench/bare" } },
+    { id: "barePage", label: "GET /bench/bare", note: "page baseline", request: { method: "GET", path: "/bench/bare" } },
+    { id: "ladder", label: "GET /api/ladder", request: { method: "GET", path: "/api/ladder", setupRequest: signedIn } },
+    { id: "progress", label: "GET /api/progress", request: { method: "GET", path: "/api/progress", setupRequest: signedIn } },
+    {
+      id: "put",
+      label: "PUT /api/progress/:itemId",
+      request: {
+        method: "PUT",
+        path: "/api/progress/x",
+        // A random person sets a random status on a random item of their checklist, as a
+        // browser would send it (same-origin Origin header, JSON body).
+        setupRequest: (req) => {
+          const session = pick(sessions);
+          req.path = `/api/progress/${encodeURIComponent(pick(session.itemIds))}`;
+          req.headers.cookie = session.cookie;
+          req.headers["content-type"] = "application/json";
+          req.headers.origin = base;
+          req.body = JSON.stringify({ status: pick(STATUSES) });
+          return req;
+        },
+      },
+    },
+    { id: "dashboard", label: "GET /dashboard", request: { method: "GET", path: "/dashboard", setupRequest: signedIn } },
+  ];
+}
+
+async function load(base, request, connections, duration) {
+  const result = await autocannon({ url: base, connections, duration, timeout: 10, requests: [request] });
+  return {
+    connections,
+    duration,
+    requestsPerSecond: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stat]) => [code, stat.count])),
+  };
+}
+
+async function check(base, pathName, init, expected = 200) {
+  const response = await fetch(`${base}${pathName}`, { ...init, redirect: "manual" });
+  if (response.status !== expected) {
+    throw new Error(`${init?.method ?? "GET"} ${pathName} with a seeded session answered ${response.status}, expected ${expected}: ${(await response.text()).slice(0, 300)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// JavaScript per page
+
+/** Gzipped bytes of the scripts a page's HTML makes a modern browser load (nomodule polyfills excluded). */
+async function pageJavaScript(base, pathName, cookie) {
+  const response = await fetch(`${base}${pathName}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`${pathName} answered ${response.status}`);
+  const html = await response.text();
+  const sources = new Set();
+  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    if (/\bnomodule\b/i.test(attributes)) continue;
+    const src = /\bsrc="([^"]+)"/i.exec(attributes)?.[1];
+    if (src) sources.add(src.replaceAll("&amp;", "&"));
+  }
+  let gzipBytes = 0;
+  let rawBytes = 0;
+  let hasZxcvbn = false;
+  const scripts = [];
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    const gzipped = zlib.gzipSync(body).length;
+    gzipBytes += gzipped;
+    rawBytes += body.length;
+    // The password-strength dictionaries (about 460 kB) belong to the sign-up page's lazy chunk only.
+    hasZxcvbn ||= body.includes("zxcvbn");
+    scripts.push({ src, rawBytes: body.length, gzipBytes: gzipped });
+  }
+  return { gzipBytes, rawBytes, hasZxcvbn, scripts };
+}
+
+// ---------------------------------------------------------------------------------------
+// One database
+
+async function runOn(provider) {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `ladder-bench-${provider}-`));
+  const database = await freshDatabase(provider, workDir);
+  const secret = crypto.randomBytes(48).toString("base64url");
+  const env = serverEnv(database.url, workDir, secret);
+  const logFile = path.join(workDir, "server.log");
+  let server = null;
+  let memory = null;
+  try {
+    log(`${provider}: migrating a fresh database`);
+    await applyMigrations(database.url);
+
+    log(`${provider}: seeding ${USERS.toLocaleString("en-US")} people through lib/seed …`);
+    const seedFile = path.join(workDir, "seed.json");
+    const seeded = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile], {
+      cwd: root,
+      env: { ...env, BENCH_USERS: String(USERS), BENCH_SESSION_USERS: String(SESSIONS) },
+      stdio: ["ignore", 2, 2],
+    });
+    if (seeded.status !== 0) throw new Error(`seeding failed (exit ${seeded.status ?? seeded.signal})`);
+    const { seed, sessions } = JSON.parse(fs.readFileSync(seedFile, "utf8"));
+
+    log(`${provider}: starting next start on port ${PORTS[provider]}`);
+    const started = await startServer(env, PORTS[provider], logFile);
+    server = started.server;
+    const { base } = started;
+    memory = sampleMemory(server.pid);
+
+    // A seeded cookie must really sign someone in, or every figure below would be a 401.
+    await check(base, "/api/ladder", { headers: { cookie: sessions[0].cookie } });
+    await check(base, "/dashboard", { headers: { cookie: sessions[1 % sessions.length].cookie } });
+    await check(base, "/api/ladder", {}, 401);
+
+    // Every route once before any is measured, so that no figure (the baseline's least of
+    // all, which comes first) pays for loading code and warming up the JIT compiler.
+    const measured = routes(sessions, base);
+    if (WARMUP > 0) {
+      log(`${provider}: warming up every route (${WARMUP} s each)`);
+      for (const route of measured) await load(base, route.request, 10, WARMUP);
+    }
+    const results = {};
+    memory.phase();
+    for (const route of measured) {
+      log(`${provider}: ${route.label}: 50, then 10 connections × ${DURATION} s`);
+      const at50 = await load(base, route.request, 50, DURATION);
+      const at10 = await load(base, route.request, 10, DURATION);
+      results[route.id] = { label: route.label, note: route.note ?? null, at50, at10, peakRssBytes: memory.phase() };
+    }
+
+    log(`${provider}: measuring the JavaScript each page loads`);
+    const javascript = {
+      barePage: await pageJavaScript(base, "/bench/bare"),
+      dashboard: await pageJavaScript(base, "/dashboard", sessions[2 % sessions.length].cookie),
+    };
+    const { peakBytes, samples } = memory.stop();
+    memory = null;
+    return { provider, seed, sessionUsers: sessions.length, routes: results, javascript, memory: { peakRssBytes: peakBytes, samples } };
+  } catch (error) {
+    if (fs.existsSync(logFile)) log(`server log (${logFile}):\n${fs.readFileSync(logFile, "utf8").slice(-3000)}`);
+    throw error;
+  } finally {
+    memory?.stop();
+    if (server) await stopServer(server);
+    await database.drop().catch((error) => log(`could not drop the benchmark database: ${error.message}`));
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+const int = (n) => Math.round(n).toLocaleString("en-US");
+const verdict = (ok) => (ok ? "pass" : "FAIL");
+
+/** The rows of the report table: [figure, budget, (value per database)…]. */
+function tableRows(runs) {
+  const rows = [];
+  const add = (figure, budget, cell) => rows.push([figure, budget, ...runs.map(cell)]);
+  const first = runs[0];
+  add(
+    `Seed ${int(first.seed.counts.users)} people through lib/seed (progress rows, history events)`,
+    `< ${BUDGET.seedSeconds} s`,
+    (r) => `${(r.seed.ms / 1000).toFixed(1)} s (${int(r.seed.counts.progress)}, ${int(r.seed.counts.events)}) ${verdict(r.seed.ms / 1000 < BUDGET.seedSeconds)}`,
+  );
+  for (const id of Object.keys(first.routes)) {
+    const route = first.routes[id];
+    const name = route.note ? `${route.label} (${route.note})` : route.label;
+    const isPage = id === "barePage" || id === "dashboard";
+    const baseline = isPage ? "barePage" : "bareRoute";
+    const budget = BUDGET.ratio[id];
+    add(`${name}: requests/s at 50 connections, ratio to ${isPage ? "the bare page" : "the bare route"}`, budget ? `≥ ${budget * 100} %` : "–", (r) => {
+      const rps = r.routes[id].at50.requestsPerSecond;
+      const ratio = rps / r.routes[baseline].at50.requestsPerSecond;
+      return `${int(rps)} req/s, ${(ratio * 100).toFixed(0)} %${budget ? ` ${verdict(ratio >= budget)}` : ""}`;
+    });
+    add(`${name}: p50 / p99 latency at 50 connections`, "–", (r) => `${r.routes[id].at50.p50} / ${r.routes[id].at50.p99} ms`);
+    add(`${name}: p99 latency at 10 connections`, `< ${BUDGET.p99At10Ms} ms`, (r) => `${r.routes[id].at10.p99} ms ${verdict(r.routes[id].at10.p99 < BUDGET.p99At10Ms)}`);
+    add(`${name}: non-2xx responses and errors (both runs)`, "0", (r) => {
+      const { at50, at10 } = r.routes[id];
+      const failed = at50.non2xx + at50.errors + at10.non2xx + at10.errors;
+      return `${int(failed)} of ${int(at50.total + at10.total)} ${verdict(failed === 0)}`;
+    });
+  }
+  add("Peak server RSS (process tree, sampled every 200 ms)", `< ${BUDGET.rssBytes / 1e6} MB`, (r) => `${(r.memory.peakRssBytes / 1e6).toFixed(0)} MB ${verdict(r.memory.peakRssBytes < BUDGET.rssBytes)}`);
+  add("JavaScript the bare page loads (gzipped)", "–", (r) => `${(r.javascript.barePage.gzipBytes / 1e3).toFixed(1)} kB`);
+  add("JavaScript /dashboard loads beyond the bare page (gzipped)", `≤ ${BUDGET.dashboardJsBytes / 1e3} kB`, (r) => {
+    const extra = r.javascript.dashboard.gzipBytes - r.javascript.barePage.gzipBytes;
+    return `${(extra / 1e3).toFixed(1)} kB ${verdict(extra <= BUDGET.dashboardJsBytes)}`;
+  });
+  add("zxcvbn password dictionaries among /dashboard's scripts", "none", (r) => (r.javascript.dashboard.hasZxcvbn ? "present FAIL" : "none pass"));
+  return rows;
+}
+
+const PROVIDER_NAMES = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+
+function markdownTable(runs) {
+  const header = ["Figure", "Budget", ...runs.map((r) => PROVIDER_NAMES[r.provider])];
+  const rows = [header, ...tableRows(runs)];
+  const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
+  return [line(header), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.slice(1).map(line)].join("\n");
+}
+
+function machine() {
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? "unknown";
+  const git = (...gitArgs) => spawnSync("git", gitArgs, { cwd: root, encoding: "utf8" }).stdout.trim();
+  const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: model,
+    memoryBytes: os.totalmem(),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    date: new Date().toISOString(),
+    commit: `${git("rev-parse", "--short", "HEAD")}${dirty ? " (with uncommitted changes)" : ""}`,
+    loadAverage: os.loadavg(),
+  };
+}
+
+function runSection(report) {
+  const m = report.machine;
+  return [
+    `### ${m.date.slice(0, 16).replace("T", " ")} UTC, commit ${m.commit}`,
+    "",
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node.js ${m.node}, ${m.os}; ` +
+      `load average before the run ${m.loadAverage.map((n) => n.toFixed(2)).join(" / ")}. ` +
+      `${int(report.options.users)} people, cookies of ${int(report.options.sessions)} of them, ${report.options.duration} s per measurement.`,
+    "",
+    markdownTable(report.runs),
+  ].join("\n");
+}
+
+const DOCS = path.join(root, "docs", "benchmarks.md");
+const START = "<!-- bench:results:start -->";
+const END = "<!-- bench:results:end -->";
+const RUN_START = "<!-- bench:run -->";
+
+/** Puts this run first in docs/benchmarks.md's results block and keeps the one before it. */
+function updateDocs(report) {
+  const text = fs.readFileSync(DOCS, "utf8");
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${DOCS} has no ${START} … ${END} block`);
+  const previousRuns = text.slice(start + START.length, end).split(RUN_START).map((s) => s.trim()).filter(Boolean);
+  const runs = [runSection(report), ...previousRuns].slice(0, 2);
+  const block = runs.map((run) => `${RUN_START}\n${run}`).join("\n\n");
+  fs.writeFileSync(DOCS, `${text.slice(0, start + START.length)}\n${block}\n${text.slice(end)}`);
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function main() {
+  const providers = ["sqlite"];
+  if (/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? "")) providers.push("postgresql");
+  const selected = args.only ? providers.filter((p) => p === args.only) : providers;
+  if (selected.length === 0) throw new Error(`--only ${args.only}: not available (PostgreSQL needs DATABASE_URL=postgresql://…)`);
+
+  const info = machine();
+  build();
+  const runs = [];
+  for (const provider of selected) runs.push(await runOn(provider));
+  const report = { machine: info, options: { users: USERS, sessions: SESSIONS, duration: DURATION, warmup: WARMUP }, budgets: BUDGET, runs };
+
+  const outputDir = path.join(root, "tests", ".output", "bench");
+  fs.mkdirSync(outputDir, { recursive: true });
+  const stamp = info.date.replace(/[:.]/g, "-");
+  fs.writeFileSync(path.join(outputDir, `${stamp}.json`), JSON.stringify(report, null, 2));
+  fs.writeFileSync(path.join(outputDir, "latest.json"), JSON.stringify(report, null, 2));
+  if (!args["no-docs"]) updateDocs(report);
+
+  process.stdout.write(`\n${runSection(report)}\n\n`);
+  log(`raw results: tests/.output/bench/${stamp}.json${args["no-docs"] ? "" : "; table written to docs/benchmarks.md"}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    log(`failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);
