@@ -138,16 +138,12 @@ export function getDb(): Db {
 }
 
 /**
- * Puts SQLite in WAL mode with synchronous=NORMAL and checks that WAL and the busy timeout
- * took effect; on PostgreSQL makes one round trip. Called once at server start
- * (instrumentation.ts).
+ * Puts SQLite in WAL mode and checks that WAL, the busy timeout and synchronous=FULL took
+ * effect; on PostgreSQL makes one round trip. Called once at server start (instrumentation.ts).
  *
- * synchronous=NORMAL: in WAL mode the WAL is then synced at checkpoints instead of at every
- * commit. The database can never be corrupted by it; a power cut or an operating system crash
- * (not a crash of the app) can lose the last transactions before the sync. The fsync at every
- * commit was about 40 % of a progress write's time, and SQLite has one writer at a time
- * (decision record 007, docs/benchmarks.md). SQLite's documentation calls NORMAL the right
- * choice for most WAL applications.
+ * synchronous stays FULL (every commit is synced before the write is answered): with NORMAL a
+ * power cut could lose changes a person was told were saved. It costs write throughput
+ * (decision record 007, docs/benchmarks.md).
  */
 export function prepareDatabase(): Promise<void> {
   state.ready ??= (async () => {
@@ -157,7 +153,7 @@ export function prepareDatabase(): Promise<void> {
       return;
     }
     const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode = WAL");
-    await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+    await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
     const [busy] = await db.$queryRawUnsafe<{ timeout: number | bigint }[]>("PRAGMA busy_timeout");
     if (mode?.journal_mode?.toLowerCase() !== "wal") {
       throw new Error(`SQLite did not switch to WAL mode (journal_mode=${mode?.journal_mode})`);
