@@ -71,11 +71,6 @@ function toRecords<T>(columnNames: readonly string[], rows: readonly (readonly u
   });
 }
 
-/**
- * SQLite: better-sqlite3 itself, with each statement prepared once. The driver adapter
- * prepares every statement anew, and preparing (parsing and planning the SQL) cost more
- * than running these small indexed reads. The connection is query_only: it can never write.
- */
 const columnNameCache = new WeakMap<Database.Statement, string[]>();
 
 function columnNames(statement: Database.Statement): string[] {
@@ -87,6 +82,11 @@ function columnNames(statement: Database.Statement): string[] {
   return names;
 }
 
+/**
+ * SQLite: better-sqlite3 itself, with each statement prepared once. The driver adapter
+ * prepares every statement anew, and preparing (parsing and planning the SQL) cost more
+ * than running these small indexed reads. The connection is query_only: it can never write.
+ */
 function createSqliteReader(file: string): RowReader {
   let connection: Database.Database | undefined;
   const statements = new Map<string, Database.Statement>();
