@@ -1,5 +1,6 @@
 import { CERTIFICATIONS, EDUCATION, type ItemStatus, SKILLS, STEPS, TRACKS } from "@/lib/catalog";
 import { addDays } from "@/lib/clock";
+import type { ProgressItem } from "@/lib/progress/types";
 
 // Made-up people with realistic progress, for load tests and demos. Pure and deterministic:
 // the same seed gives the same people, so two benchmark runs measure the same data.
@@ -7,13 +8,7 @@ import { addDays } from "@/lib/clock";
 // expiry date, it never precedes the completion date, completion dates are never in the
 // future, and every row's history replays to exactly its stored state.
 
-export type SeedProgressRow = {
-  itemId: string;
-  status: ItemStatus;
-  completedOn: string | null;
-  expiresOn: string | null;
-  note: string | null;
-  evidenceUrl: string | null;
+export type SeedProgressRow = Omit<ProgressItem, "updatedAt"> & {
   createdAt: Date;
   updatedAt: Date;
 };
