@@ -88,3 +88,9 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     start,
   };
 }
+
+/** A header's raw value as sent (mailparser turns List-* headers into objects). */
+export function rawHeader(mail: ReceivedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]*/g, "").trim();
+}
