@@ -62,6 +62,11 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        <p className="text-sm">
+          <Link href="/forgot-password" className="font-medium text-blue-700 underline dark:text-blue-300">
+            Forgot your password?
+          </Link>
+        </p>
         <button type="submit" className={`${buttonClass} w-full`} aria-disabled={isBusy || undefined}>
           {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
         </button>
