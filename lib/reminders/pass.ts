@@ -94,8 +94,13 @@ async function remindPerson(person: Person, today: string, origin: string, resul
     }
   }
 
-  if (person.weeklyDigest) {
-    const key = dueDigest(today);
+  const digestKey = dueDigest(today);
+  // Most passes of a week find the digest sent: skip composing it.
+  const digestSent = person.weeklyDigest
+    ? (await getDb().reminder.findUnique({ where: { userId_kind_subject_dueOn: { userId: person.id, ...digestKey } }, select: { status: true } }))?.status === "sent"
+    : true;
+  if (!digestSent) {
+    const key = digestKey;
     const since = new Date(`${addDays(today, -7)}T00:00:00Z`);
     const until = new Date(`${addDays(today, 1)}T00:00:00Z`);
     const fourWeeksAgo = new Date(`${addDays(today, -28)}T00:00:00Z`);

@@ -18,6 +18,9 @@ const { authedRequest, createSignedInUser, randomIp, signIn, strongPassword, uni
 afterAll(async () => {
   await settleBackgroundWork();
   await smtp.stop();
+  // The worker may run other test files next: they mail to data/outbox/ as before.
+  delete process.env.SMTP_URL;
+  delete process.env.MAIL_FROM;
 });
 
 function post(handler: (request: Request, context: object) => Promise<Response>, path: string, body: unknown, ip = randomIp()) {

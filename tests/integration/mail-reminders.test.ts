@@ -20,6 +20,9 @@ const { authedRequest, createSignedInUser, randomIp, strongPassword, uniqueEmail
 afterAll(async () => {
   await settleBackgroundWork();
   await smtp.stop();
+  // The worker may run other test files next: they mail to data/outbox/ as before.
+  delete process.env.SMTP_URL;
+  delete process.env.MAIL_FROM;
 });
 
 type Handler = (request: Request, context: never) => Promise<Response>;
