@@ -6,9 +6,8 @@ import { runReminderPass } from "@/lib/reminders/pass";
  * With REMINDERS_INTERVAL_MINUTES set, the server runs a reminder pass that often. Every
  * instance may do so: the pass itself makes sure each reminder goes out once.
  */
-export function startReminderTimer(): void {
-  const minutes = getEnv().REMINDERS_INTERVAL_MINUTES;
-  if (!minutes) return;
+export function startReminderTimer(minutes = getEnv().REMINDERS_INTERVAL_MINUTES): () => void {
+  if (!minutes) return () => {};
   let isRunning = false;
   const tick = async () => {
     if (isRunning) return;
@@ -22,6 +21,8 @@ export function startReminderTimer(): void {
       isRunning = false;
     }
   };
-  setInterval(tick, minutes * 60_000).unref();
+  const timer = setInterval(tick, minutes * 60_000);
+  timer.unref();
   console.info(`[ladder] reminders: a pass every ${minutes} minute${minutes === 1 ? "" : "s"}`);
+  return () => clearInterval(timer);
 }

@@ -14,6 +14,7 @@ const { PUT: putProgress } = await import("@/app/api/progress/[itemId]/route");
 const { getDb } = await import("@/lib/db");
 const { settleBackgroundWork } = await import("@/lib/mail/background");
 const { runReminderPass } = await import("@/lib/reminders/pass");
+const { startReminderTimer } = await import("@/lib/reminders/timer");
 const { addDays } = await import("@/lib/clock");
 const { authedRequest, createSignedInUser, randomIp, strongPassword, uniqueEmail } = await import("../helpers/auth");
 
@@ -217,13 +218,37 @@ describe("reminder pass", () => {
         {},
       );
     expect((await oneClick(tampered)).status).toBe(400);
+    const wrongBody = await unsubscribePost(new Request(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "unsubscribe=yes" }), {});
+    expect(wrongBody.status).toBe(400);
     const response = await oneClick(url);
     expect(response.status).toBe(200);
     expect(await (await call(getReminders, "GET", "/api/reminders", { cookie })).json()).toMatchObject({ weeklyDigest: false, renewals: true, targets: true });
+
+    // Mail clients may send the same body as multipart/form-data.
+    const form = new FormData();
+    form.set("List-Unsubscribe", "One-Click");
+    expect((await unsubscribePost(new Request(url, { method: "POST", body: form }), {})).status).toBe(200);
 
     // The unsubscribe page's link in the body carries the same token.
     const pageToken = tokenOf(firstLink(digest, "/unsubscribe"));
     expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: pageToken } })).status).toBe(200);
     expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: pageToken, extra: 1 } })).status).toBe(400);
+  });
+
+  it("with REMINDERS_INTERVAL_MINUTES the server runs a pass on that interval", async () => {
+    const { user, cookie } = await confirmedUser();
+    await call(putReminders, "PUT", "/api/reminders", { cookie, body: { weeklyDigest: false } });
+    await certificationExpiringOn(cookie, addDays(new Date().toISOString().slice(0, 10), 7));
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const stop = startReminderTimer(5);
+    try {
+      expect(mailsTo(user.email, /expires in/)).toEqual([]);
+      vi.advanceTimersByTime(5 * 60_000);
+      const mail = await smtp.waitForMail((m) => m.to === user.email && /expires in/.test(m.subject ?? ""));
+      expect(mail.subject).toBe("AWS Certified Machine Learning expires in 7 days");
+    } finally {
+      stop();
+      vi.useRealTimers();
+    }
   });
 });

@@ -11,8 +11,7 @@ export const POST = route(async (request) => {
   const queryToken = new URL(request.url).searchParams.get("token");
   let token: string;
   if (queryToken !== null) {
-    const body = (await readTextLimited(request, 1024)).trim();
-    if (body !== "List-Unsubscribe=One-Click") {
+    if (!(await isOneClickBody(request))) {
       throw new AppError("invalid_input", 'The body must be "List-Unsubscribe=One-Click" (RFC 8058).');
     }
     token = queryToken;
@@ -22,3 +21,14 @@ export const POST = route(async (request) => {
   const { setting, name } = await unsubscribe(token);
   return json({ setting, unsubscribed: true, message: `You will no longer get ${name}.` });
 });
+
+/** RFC 8058 allows the body as application/x-www-form-urlencoded or multipart/form-data. */
+async function isOneClickBody(request: Request): Promise<boolean> {
+  const contentType = request.headers.get("content-type") ?? "";
+  const text = await readTextLimited(request, 2048);
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await new Response(text, { headers: { "content-type": contentType } }).formData().catch(() => null);
+    return form?.get("List-Unsubscribe") === "One-Click";
+  }
+  return text.trim() === "List-Unsubscribe=One-Click";
+}
