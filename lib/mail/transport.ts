@@ -22,10 +22,9 @@ function transporter(): { transporter: Transporter; smtp: boolean } {
   if (!state.transporter || state.key !== url) {
     state.transporter?.close();
     state.transporter = url
-      ? // Short timeouts: a reset request must not leave work hanging for minutes when SMTP is away.
-        nodemailer.createTransport(`${url}`, {})
+      ? // Short timeouts: when SMTP is away, a send fails (and is retried later) within seconds, not minutes.
+        nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-    if (url) Object.assign(state.transporter.options, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
     state.key = url;
   }
   return { transporter: state.transporter, smtp: url !== "" };
