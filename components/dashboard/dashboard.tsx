@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import type { DashboardData } from "@/lib/dashboard/types";
+import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";

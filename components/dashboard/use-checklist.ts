@@ -5,7 +5,8 @@ import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { summarizeProgress } from "@/lib/progress/checklist";
 import type { ProgressUpdateInput } from "@/lib/progress/schemas";
-import type { CustomCertification, ProgressItem, ProgressList } from "@/lib/progress/types";
+import type { CustomCertification } from "@/lib/certifications/types";
+import type { ProgressItem, ProgressList } from "@/lib/progress/types";
 import { apiFetch, PROGRESS_MUTATION_KEY, queryKeys } from "./api";
 
 // Client state of the dashboard: the server render's data seeds react-query, every checklist

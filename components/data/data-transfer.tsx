@@ -3,7 +3,7 @@
 import { type FormEvent, useRef, useState } from "react";
 import { apiFetch, errorMessage } from "@/components/dashboard/api";
 import { buttonClass, secondaryButtonClass } from "@/components/dashboard/form-field";
-import type { ImportResult } from "@/lib/export/schemas";
+import type { ImportResult } from "@/lib/data-transfer/schemas";
 
 const linkButton = `${secondaryButtonClass} no-underline`;
 
