@@ -23,44 +23,26 @@ const CLIENT = ["^components/", ...clientFiles(__dirname).map((file) => `^${esca
 // that reaches either of them.
 const SERVER_ONLY = ["^lib/db\\.ts$", "(^|/)node_modules/server-only/"];
 
+/** A forbidden arrow: every rule is an error, so `npm run lint` fails on it. */
+const rule = (name, comment, from, to, extra = {}) => ({ name, comment, severity: "error", from, to, ...extra });
+
 module.exports = {
   forbidden: [
-    {
-      name: "lib-imports-app-or-components",
-      comment: "lib/ is the layer below the pages and the UI: it must not import app/ or components/.",
-      severity: "error",
-      from: { path: "^lib/" },
-      to: { path: "^(app|components)/" },
-    },
-    {
-      name: "client-imports-server-only",
-      comment: "A client component (components/**, or a 'use client' file) must not reach lib/db or a module that imports \"server-only\".",
-      severity: "error",
-      from: { path: CLIENT },
-      to: { path: SERVER_ONLY, reachable: true },
-    },
-    {
-      name: "domain-imports-http",
-      comment: "lib/<domain> must not import the HTTP layer (lib/http.ts): throw AppError, map it at the edge.",
-      severity: "error",
-      from: { path: "^lib/[^/]+/" },
-      to: { path: "^lib/http\\.ts$" },
-    },
-    {
-      name: "lib-folder-cycle",
-      comment: "No cycle between folders of lib/: one folder depends on another, never both ways.",
-      severity: "error",
-      scope: "folder",
-      from: { path: "^lib/" },
-      to: { path: "^lib/", circular: true },
-    },
-    {
-      name: "lib-module-cycle",
-      comment: "No import cycle between modules of lib/.",
-      severity: "error",
-      from: { path: "^lib/" },
-      to: { path: "^lib/", circular: true },
-    },
+    rule("lib-imports-app-or-components", "lib/ is the layer below the pages and the UI: it must not import app/ or components/.", { path: "^lib/" }, { path: "^(app|components)/" }),
+    rule(
+      "client-imports-server-only",
+      'A client component (components/**, or a "use client" file) must not reach lib/db or a module that imports "server-only".',
+      { path: CLIENT },
+      { path: SERVER_ONLY, reachable: true },
+    ),
+    rule(
+      "domain-imports-http",
+      "lib/<domain> must not import the HTTP layer (lib/http.ts): throw AppError, map it at the edge.",
+      { path: "^lib/[^/]+/" },
+      { path: "^lib/http\\.ts$" },
+    ),
+    rule("lib-folder-cycle", "No cycle between folders of lib/: one folder depends on another, never both ways.", { path: "^lib/" }, { path: "^lib/", circular: true }, { scope: "folder" }),
+    rule("lib-module-cycle", "No import cycle between modules of lib/.", { path: "^lib/" }, { path: "^lib/", circular: true }),
   ],
   options: {
     doNotFollow: { path: ["node_modules", "^lib/generated/"] },

@@ -143,7 +143,7 @@ export function getDb(): Db {
  *
  * synchronous stays FULL (every commit is synced before the write is answered): with NORMAL a
  * power cut could lose changes a person was told were saved. It costs write throughput
- * (decision record 007, docs/benchmarks.md).
+ * (decision record 004, docs/benchmarks.md).
  */
 export function prepareDatabase(): Promise<void> {
   state.ready ??= (async () => {

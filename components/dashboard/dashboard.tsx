@@ -9,7 +9,7 @@ import { ChecklistSection } from "./checklist-section";
 import { LadderCard } from "./ladder-card";
 import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
-import { useCertifications, useLadder, useProgress } from "./use-checklist";
+import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
 export function Dashboard({ initial }: { initial: DashboardData }) {
   const { today } = initial;

@@ -27,7 +27,7 @@ async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
  *
  * Plain SQL inside the Prisma transaction, the same on SQLite and PostgreSQL: this is the
  * app's busiest write, and Prisma 6.19's query compiler made each of its statements cost more
- * than the database's own work (decision record 007, docs/benchmarks.md).
+ * than the database's own work (decision record 004, docs/benchmarks.md).
  */
 export async function setItemProgress(userId: string, itemId: string, update: ProgressUpdate): Promise<ProgressItem> {
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
