@@ -41,6 +41,12 @@ module.exports = {
       { path: "^lib/[^/]+/" },
       { path: "^lib/http\\.ts$" },
     ),
+    rule(
+      "feature-imports-feature",
+      "A feature folder of components/ uses its own files and the shared kit (components/ui, components/api), never another feature's internals.",
+      { path: "^components/([^/]+)/" },
+      { path: "^components/", pathNot: ["^components/$1/", "^components/(ui|api)/"] },
+    ),
     rule("lib-folder-cycle", "No cycle between folders of lib/: one folder depends on another, never both ways.", { path: "^lib/" }, { path: "^lib/", circular: true }, { scope: "folder" }),
     rule("lib-module-cycle", "No import cycle between modules of lib/.", { path: "^lib/" }, { path: "^lib/", circular: true }),
   ],

@@ -6,7 +6,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
-import { Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { type Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "@/lib/database-config.mjs";
 import { getEnv } from "@/lib/env";

@@ -20,7 +20,8 @@ describe("import boundaries", () => {
     expect(found).toEqual(
       expect.arrayContaining([
         "lib-imports-app-or-components lib/uses-app.ts",
-        "client-imports-server-only components/widget.tsx",
+        "client-imports-server-only components/feature/widget.tsx",
+        "feature-imports-feature components/other/panel.tsx",
         "domain-imports-http lib/domain/index.ts",
         "lib-folder-cycle lib/one",
         "lib-module-cycle lib/loop/x.ts",
