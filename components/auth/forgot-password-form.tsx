@@ -2,8 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { buttonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function ForgotPasswordForm() {
   const [email, setEmail] = useState("");
@@ -32,11 +34,11 @@ export function ForgotPasswordForm() {
         onChange={(event) => setEmail(event.target.value)}
         error={fieldError}
       />
-      <FormMessage tone="error">{request.error && !fieldError ? retryMessage(request.error) : null}</FormMessage>
+      <FormMessage tone="error">{request.error && !fieldError ? errorMessage(request.error) : null}</FormMessage>
       <FormMessage tone="success">{request.isSuccess ? `${request.data.message} Check your inbox.` : null}</FormMessage>
-      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={request.isPending || undefined}>
+      <Button type="submit" className="w-full" isBusy={request.isPending}>
         {request.isPending ? "Sending…" : "Send me a reset link"}
-      </button>
+      </Button>
     </form>
   );
 }

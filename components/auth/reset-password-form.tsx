@@ -3,9 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { buttonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button, buttonStyles } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
+import { PasswordStrengthMeter } from "@/components/ui/password-strength-meter";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 const linkClass = "font-medium text-blue-700 underline dark:text-blue-300";
@@ -26,7 +28,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-4">
         <FormMessage tone="success">{reset.data.message}</FormMessage>
-        <Link href="/signin" className={`${buttonClass} w-full`}>
+        <Link href="/signin" className={`${buttonStyles.primary} w-full`}>
           Sign in
         </Link>
       </div>
@@ -46,7 +48,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
             </Link>
           </>
         ) : reset.error && !passwordError ? (
-          retryMessage(reset.error)
+          errorMessage(reset.error)
         ) : null}
       </FormMessage>
       <TextField
@@ -63,9 +65,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
         error={passwordError}
         after={<PasswordStrengthMeter id="new-password-strength" password={password} />}
       />
-      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={reset.isPending || undefined}>
+      <Button type="submit" className="w-full" isBusy={reset.isPending}>
         {reset.isPending ? "Saving…" : "Set new password"}
-      </button>
+      </Button>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Every device signed in to your account will be signed out. <Link href="/signin" className={linkClass}>Back to sign in</Link>
       </p>

@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { fetchJson, retryMessage } from "@/components/auth/api";
-import { buttonClass, FormMessage } from "@/components/ui/text-field";
+import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Props = {
   /** The API that takes {token} by POST. */
@@ -33,17 +34,16 @@ export function TokenAction({ endpoint, token, buttonLabel, busyLabel, doneMessa
   }
   return (
     <div className="space-y-4">
-      <FormMessage tone="error">{action.error ? retryMessage(action.error).replace(/^\w+: /, "") : null}</FormMessage>
-      <button
-        type="button"
-        className={`${buttonClass} w-full`}
-        aria-disabled={action.isPending || undefined}
+      <FormMessage tone="error">{action.error ? errorMessage(action.error).replace(/^\w+: /, "") : null}</FormMessage>
+      <Button
+        className="w-full"
+        isBusy={action.isPending}
         onClick={() => {
           if (!action.isPending) action.mutate();
         }}
       >
         {action.isPending ? busyLabel : buttonLabel}
-      </button>
+      </Button>
     </div>
   );
 }

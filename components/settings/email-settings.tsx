@@ -3,8 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { buttonClass, FormMessage, secondaryButtonClass, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Props = { email: string; isConfirmed: boolean; hasPassword: boolean };
 
@@ -39,17 +41,16 @@ export function EmailSettings({ email, isConfirmed, hasPassword }: Props) {
         </p>
         {isConfirmed ? null : (
           <>
-            <button
-              type="button"
-              className={secondaryButtonClass}
-              aria-disabled={resend.isPending || undefined}
+            <Button
+              variant="secondary"
+              isBusy={resend.isPending}
               onClick={() => {
                 if (!resend.isPending) resend.mutate();
               }}
             >
               {resend.isPending ? "Sending…" : "Send the confirmation link again"}
-            </button>
-            <FormMessage tone="error">{resend.error ? retryMessage(resend.error) : null}</FormMessage>
+            </Button>
+            <FormMessage tone="error">{resend.error ? errorMessage(resend.error) : null}</FormMessage>
             <FormMessage tone="success">{resend.isSuccess ? `A new link is on its way to ${email}.` : null}</FormMessage>
           </>
         )}
@@ -79,11 +80,11 @@ export function EmailSettings({ email, isConfirmed, hasPassword }: Props) {
             onChange={(event) => setInput({ ...input, password: event.target.value })}
             error={fieldError("password")}
           />
-          <FormMessage tone="error">{change.error && !hasFieldError ? retryMessage(change.error) : null}</FormMessage>
+          <FormMessage tone="error">{change.error && !hasFieldError ? errorMessage(change.error) : null}</FormMessage>
           <FormMessage tone="success">{change.isSuccess ? "Email changed. Follow the link we mailed to the new address to confirm it." : null}</FormMessage>
-          <button type="submit" className={buttonClass} aria-disabled={change.isPending || undefined}>
+          <Button type="submit" isBusy={change.isPending}>
             {change.isPending ? "Changing…" : "Change email"}
-          </button>
+          </Button>
         </form>
       ) : null}
     </div>

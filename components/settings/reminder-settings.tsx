@@ -2,8 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useMemo, useState } from "react";
-import { fetchJson, retryMessage } from "@/components/auth/api";
-import { buttonClass, FormMessage } from "@/components/ui/text-field";
+import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { FormField, inputClass } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import type { ReminderSettingsDto } from "@/lib/reminders/schemas";
 
 type Values = Omit<ReminderSettingsDto, "emailConfirmed">;
@@ -58,32 +60,22 @@ export function ReminderSettings({ initial }: { initial: ReminderSettingsDto }) 
           </div>
         ))}
       </fieldset>
-      <div>
-        <label htmlFor="reminder-time-zone" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
-          Time zone
-        </label>
-        <p id="reminder-time-zone-hint" className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
-          Your days, and so the days reminders are due, are counted in this zone.
-        </p>
-        <select
-          id="reminder-time-zone"
-          aria-describedby="reminder-time-zone-hint"
-          className="mt-1 block w-full max-w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 dark:bg-slate-900 dark:text-slate-100"
-          value={values.timeZone}
-          onChange={(event) => setValues({ ...values, timeZone: event.target.value })}
-        >
-          {timeZones.map((zone) => (
-            <option key={zone} value={zone}>
-              {zone}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FormMessage tone="error">{save.error ? retryMessage(save.error) : null}</FormMessage>
+      <FormField id="reminder-time-zone" label="Time zone" hint="Your days, and so the days reminders are due, are counted in this zone.">
+        {(control) => (
+          <select {...control} className={inputClass} value={values.timeZone} onChange={(event) => setValues({ ...values, timeZone: event.target.value })}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormMessage tone="error">{save.error ? errorMessage(save.error) : null}</FormMessage>
       <FormMessage tone="success">{save.isSuccess ? "Reminder settings saved." : null}</FormMessage>
-      <button type="submit" className={buttonClass} aria-disabled={save.isPending || undefined}>
+      <Button type="submit" isBusy={save.isPending}>
         {save.isPending ? "Saving…" : "Save reminders"}
-      </button>
+      </Button>
     </form>
   );
 }

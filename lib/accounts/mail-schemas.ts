@@ -1,7 +1,8 @@
 // Input schemas of the mail-backed account flows (password reset, email confirmation, change
 // of email). Strict, like the other account schemas: unknown fields are refused.
 import { z } from "zod";
-import { currentPasswordSchema, emailSchema, newPasswordSchema } from "@/lib/accounts/schemas";
+import { currentPasswordSchema, newPasswordSchema } from "@/lib/accounts/schemas";
+import { emailSchema } from "@/lib/auth/email";
 
 /** A token from a mailed link: 32 random bytes in base64url (43 characters). */
 export const emailTokenSchema = z

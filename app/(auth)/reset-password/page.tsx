@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
-import { FormMessage } from "@/components/ui/text-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TokenAction } from "@/components/auth/token-action";
-import { FormMessage } from "@/components/ui/text-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { isAppError } from "@/lib/errors";
 import { describeUnsubscribeToken } from "@/lib/reminders/unsubscribe";
 

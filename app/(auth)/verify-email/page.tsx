@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TokenAction } from "@/components/auth/token-action";
-import { FormMessage } from "@/components/ui/text-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { json, readJson, readTextLimited, route } from "@/lib/http";
+import { json, readJson, readQuery, readTextLimited, route } from "@/lib/http";
 import { UnsubscribeInput } from "@/lib/reminders/schemas";
 import { unsubscribe } from "@/lib/reminders/unsubscribe";
 
@@ -8,13 +8,12 @@ export const dynamic = "force-dynamic";
 // Two callers, no sign-in: a mail client's RFC 8058 one-click POST to the List-Unsubscribe URL
 // (?token=…, form body "List-Unsubscribe=One-Click"), and the /unsubscribe page (JSON {token}).
 export const POST = route(async (request) => {
-  const queryToken = new URL(request.url).searchParams.get("token");
   let token: string;
-  if (queryToken !== null) {
+  if (new URL(request.url).search) {
+    ({ token } = readQuery(request, UnsubscribeInput));
     if (!(await isOneClickBody(request))) {
       throw new AppError("invalid_input", 'The body must be "List-Unsubscribe=One-Click" (RFC 8058).');
     }
-    token = queryToken;
   } else {
     ({ token } = await readJson(request, UnsubscribeInput, 1024));
   }
