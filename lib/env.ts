@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   REGISTER_WINDOW_MINUTES: positiveInt(60),
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(7).default(7),
   BENCH_ROUTES: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  /** Ladder's credential signing key, JSON {publicKeyMultibase, secretKeyMultibase}; generated into DATA_DIR when unset. */
+  LADDER_ISSUER_KEY: z.string().trim().optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
 });
 
