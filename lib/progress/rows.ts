@@ -29,10 +29,10 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     note: row.note,
     evidenceUrl: row.evidenceUrl,
     updatedAt: new Date(row.updatedAt).toISOString(),
-    verification:
-      row.verifiedBy && row.verifiedAt
-        ? { issuer: row.verifiedBy, issuerId: row.verifiedIssuerId ?? "", method: row.verifiedMethod ?? "", verifiedAt: new Date(row.verifiedAt).toISOString() }
-        : null,
+    // Present only on verified rows, so every other row keeps its shape.
+    ...(row.verifiedBy && row.verifiedAt
+      ? { verification: { issuer: row.verifiedBy, issuerId: row.verifiedIssuerId ?? "", method: row.verifiedMethod ?? "", verifiedAt: new Date(row.verifiedAt).toISOString() } }
+      : {}),
   };
 }
 

@@ -85,7 +85,7 @@ export async function setItemProgress(
         verification = null;
       }
       if (afterWrite) verification = await afterWrite(tx);
-      return { itemId, ...after, updatedAt: now.toISOString(), verification };
+      return { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) };
     },
     // Concurrent writers of one item queue on the lock above; give them time.
     { maxWait: 10_000, timeout: 15_000 },

@@ -57,6 +57,8 @@ const USER_ROUTES: RouteCase[] = [
   },
   { method: "PUT", path: () => "/api/track", body: () => ({ trackId: "research-mle" }) },
   { method: "GET", path: () => "/api/history" },
+  { method: "POST", path: () => "/api/certifications/verify", body: (victim) => ({ credential: { credentialSubject: { id: `mailto:${victim.email}` } } }) },
+  { method: "GET", path: () => "/api/credentials/position" },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -65,6 +67,7 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/catalog",
   "GET /api/bench/bare",
   "POST /api/auth/register",
+  "POST /api/verify",
   "GET /api/auth/[...nextauth]",
   "POST /api/auth/[...nextauth]",
 ]);
