@@ -27,8 +27,9 @@ export async function issuePositionCredential(userId: string, email: string, now
   const byId = new Map(items.map((item) => [item.itemId, item]));
   const certificationTitles = new Map(catalog.certifications.map((c) => [c.id, c.title]));
   const expired = new Set(position.expiredCertifications);
-  const counted = [...new Set(requirements.flatMap((r) => r.itemIds))]
-    .filter((id) => certificationTitles.has(id) && byId.get(id)?.status === "done" && !expired.has(id))
+  // The certifications that count: every done one that has not expired (any of them satisfies the rules' certification clause).
+  const counted = [...certificationTitles.keys()]
+    .filter((id) => byId.get(id)?.status === "done" && !expired.has(id))
     .map((id) => ({ id, title: certificationTitles.get(id) as string, verification: byId.get(id)?.verification ?? null }));
   const selfReported = counted.length === 0 || counted.some((c) => !c.verification);
   const basis = selfReported ? "self-reported" : "verified certifications";

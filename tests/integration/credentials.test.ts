@@ -108,6 +108,16 @@ describe("POST /api/certifications/verify", () => {
     expect(response.status).toBe(200);
     expect((await response.json()).certification.title).toBe("Baked Badge");
 
+    const huge = new FormData();
+    huge.set("badge", new Blob([new Uint8Array(1024 * 1024 + 1)], { type: "image/png" }), "huge.png");
+    const tooLarge = await verifyCertification(authedRequest("/api/certifications/verify", { method: "POST", cookie, body: huge }), noContext);
+    expect(tooLarge.status).toBe(413);
+    const notImage = new FormData();
+    notImage.set("badge", new Blob(["just text"], { type: "text/plain" }), "note.txt");
+    const refusedText = await verifyCertification(authedRequest("/api/certifications/verify", { method: "POST", cookie, body: notImage }), noContext);
+    expect(refusedText.status).toBe(400);
+    expect((await refusedText.json()).error.message).toMatch(/PNG and SVG/);
+
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential><![CDATA[${JSON.stringify({ ...badge, name: "x" })}]]></openbadges:credential></svg>`;
     const svgForm = new FormData();
     svgForm.set("badge", new Blob([svg], { type: "image/svg+xml" }), "badge.svg");
@@ -138,6 +148,19 @@ describe("Ladder's own credential", () => {
     const tampered = await (await post(publicVerify, "/api/verify", null, { credential: { ...credential, name: "Principal MLE" } }, ip)).json();
     expect(tampered.valid).toBe(false);
     expect(tampered.reasons[0]).toMatch(/signature/);
+  });
+
+  it("says verified, not self-reported, when every counted certification was verified", async () => {
+    const { user, cookie } = await createSignedInUser();
+    for (const itemId of checklistItemIds(CATALOG).filter((id) => !id.includes("machine-learning-engineer") && id !== AWS)) {
+      await setItemProgress(user.id, itemId, { status: "done", completedOn: "2026-01-02" });
+    }
+    const badge = await signedBadge(await testIssuer(), { email: user.email, issuerName: "Amazon Web Services", achievementName: "AWS Certified Machine Learning" });
+    expect((await post(verifyCertification, "/api/certifications/verify", cookie, { credential: badge })).status).toBe(200);
+    const credential = await (await getPosition(authedRequest("/api/credentials/position", { cookie }), noContext)).json();
+    expect(credential.name, JSON.stringify(credential.evidence)).toMatch(/verified certifications/);
+    expect(credential.evidence).toEqual([expect.objectContaining({ name: "AWS Certified Machine Learning", description: expect.stringMatching(/^Verified by Amazon Web Services on /) })]);
+    expect(await (await post(publicVerify, "/api/verify", null, { credential })).json()).toMatchObject({ valid: true });
   });
 
   it("throttles the public verifier per address", async () => {
