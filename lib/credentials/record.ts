@@ -20,7 +20,7 @@ function clip(value: string): string {
 
 /** The checklist item a verified credential belongs to: one of the article's two, or the person's own (made when new). */
 async function targetItem(userId: string, credential: VerifiedCredential): Promise<{ id: string; title: string; issuer: string }> {
-  const known = knownCertificationId(credential.issuer.name, credential.achievement.name);
+  const known = knownCertificationId(credential.issuer.name, credential.achievement.name, credential.issuer.id);
   if (known) return { id: known, title: credential.achievement.name, issuer: credential.issuer.name };
   const title = clip(credential.achievement.name);
   const issuer = clip(credential.issuer.name);

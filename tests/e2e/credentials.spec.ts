@@ -46,13 +46,16 @@ async function signedBadge(email: string): Promise<string> {
 test("pasting a signed credential into a certification's details marks it verified", async ({ page, user }) => {
   const token = await signedBadge(user.email);
   await page.goto("/dashboard");
-  const item = page.locator("#item-aws-certified-machine-learning");
-  await item.getByText("Dates, note and evidence").click();
-  await item.getByLabel("Credential or link").fill(token);
-  await item.getByRole("button", { name: "Verify" }).press("Enter");
-  await expect(item.getByRole("status").filter({ hasText: "Verified: issued by Amazon Web Services." })).toBeVisible();
-  await expect(item.getByText("Verified by Amazon Web Services on", { exact: false })).toBeVisible();
-  await expect(item.getByLabel("Earned on")).toHaveValue("2026-03-04");
+  const aws = page.locator("#item-aws-certified-machine-learning");
+  await aws.getByText("Dates, note and evidence").click();
+  await aws.getByLabel("Credential or link").fill(token);
+  await aws.getByRole("button", { name: "Verify" }).press("Enter");
+  // Signed by a fresh did:key, not from an Amazon domain: recorded as the person's own certification.
+  await expect(aws.getByRole("status").filter({ hasText: 'Verified: issued by Amazon Web Services. It was recorded as "AWS Certified Machine Learning – Specialty".' })).toBeVisible();
+  const own = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "AWS Certified Machine Learning – Specialty" }) });
+  await expect(own.getByText("Verified by Amazon Web Services (did:key) on", { exact: false })).toBeVisible();
+  await expect(own.getByText("earned 4 Mar 2026, expires 4 Mar 2029", { exact: false })).toBeVisible();
+  await expect(aws.getByText("Verified by", { exact: false })).toHaveCount(0);
   expect((await new AxeBuilder({ page }).include("#item-aws-certified-machine-learning").analyze()).violations).toEqual([]);
 
   // A credential for someone else is refused with the reason, and nothing changes.
@@ -62,7 +65,7 @@ test("pasting a signed credential into a certification's details marks it verifi
   await google.getByRole("button", { name: "Verify" }).click();
   await expect(google.getByRole("alert")).toContainText("issued to someone else");
   await page.reload();
-  await expect(page.locator("#item-aws-certified-machine-learning").getByText("Verified by Amazon Web Services on", { exact: false })).toBeVisible();
+  await expect(page.getByText("Verified by Amazon Web Services (did:key) on", { exact: false })).toHaveCount(1);
 });
 
 test("the public /verify page says valid or invalid and why, on a phone too", async ({ page }) => {

@@ -25,7 +25,7 @@ async function stored(userId: string) {
 }
 
 describe("POST /api/certifications/verify", () => {
-  it("marks the article's certification done with the credential's dates, link and issuer", async () => {
+  it("marks the certification done with the credential's dates, link and issuer; a self-signed key never passes for the article's", async () => {
     const { user, cookie } = await createSignedInUser();
     const issuer = await testIssuer();
     const badge = await signedBadge(issuer, {
@@ -39,21 +39,26 @@ describe("POST /api/certifications/verify", () => {
     const response = await post(verifyCertification, "/api/certifications/verify", cookie, { credential: badge });
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.item).toMatchObject({ itemId: AWS, status: "done", completedOn: "2026-03-04", expiresOn: "2029-03-04", evidenceUrl: "https://badges.example.org/assertions/123" });
+    // Signed by a did:key, not from an Amazon domain: the person's own certification, not the article's AWS one.
+    expect(body.certification).toMatchObject({ title: "AWS Certified Machine Learning – Specialty", issuer: "Amazon Web Services" });
+    const itemId = body.item.itemId as string;
+    expect(itemId).toMatch(/^custom-/);
+    expect(body.item).toMatchObject({ status: "done", completedOn: "2026-03-04", expiresOn: "2029-03-04", evidenceUrl: "https://badges.example.org/assertions/123" });
     expect(body.verification.issuer).toBe("Amazon Web Services");
 
     const progress = await (await getProgress(authedRequest("/api/progress", { cookie }), noContext)).json();
-    const row = progress.items.find((item: { itemId: string }) => item.itemId === AWS);
+    expect(progress.items.find((item: { itemId: string }) => item.itemId === AWS)).toBeUndefined();
+    const row = progress.items.find((item: { itemId: string }) => item.itemId === itemId);
     expect(row.verification).toMatchObject({ issuer: "Amazon Web Services", issuerId: issuer.did, method: "data-integrity" });
 
     const exported = await (await getExport(authedRequest("/api/export", { cookie }), noContext)).json();
-    expect(exported.progress.find((item: { itemId: string }) => item.itemId === AWS).verification.issuer).toBe("Amazon Web Services");
+    expect(exported.progress.find((item: { itemId: string }) => item.itemId === itemId).verification.issuer).toBe("Amazon Web Services");
     const csv = await (await getExport(authedRequest("/api/export?format=csv", { cookie }), noContext)).text();
-    const awsLine = csv.split("\r\n").find((line: string) => line.includes(`,${AWS},`)) ?? csv.split("\n").find((line: string) => line.includes(`,${AWS},`));
+    const awsLine = csv.split("\r\n").find((line: string) => line.includes(`,${itemId},`));
     expect(awsLine).toMatch(/,Amazon Web Services,\d{4}-\d{2}-\d{2}\s*$/);
 
     // Changing the dates by hand ends the verified mark.
-    await setItemProgress(user.id, AWS, { status: "done", completedOn: "2026-03-05" });
+    await setItemProgress(user.id, itemId, { status: "done", completedOn: "2026-03-05" });
     expect((await stored(user.id)).verifications).toBe(0);
   });
 

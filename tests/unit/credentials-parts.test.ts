@@ -4,12 +4,18 @@ import { knownCertificationId } from "@/lib/credentials/known-certifications";
 import { decodeEncodedList, encodeList, isBitSet } from "@/lib/credentials/status-list";
 
 describe("known achievements", () => {
-  it("map to the article's two certifications by issuer and name, anything else to none", () => {
-    expect(knownCertificationId("Amazon Web Services", "AWS Certified Machine Learning – Specialty")).toBe("aws-certified-machine-learning");
-    expect(knownCertificationId("Amazon Web Services Training and Certification", "AWS Certified Machine Learning Engineer - Associate")).toBe("aws-certified-machine-learning");
-    expect(knownCertificationId("Google Cloud", "Professional Machine Learning Engineer")).toBe("google-professional-machine-learning-engineer");
-    expect(knownCertificationId("Someone Else", "Professional Machine Learning Engineer")).toBeNull();
-    expect(knownCertificationId("Amazon Web Services", "AWS Certified Cloud Practitioner")).toBeNull();
+  it("map to the article's two certifications by issuer, name and the issuer's domain, anything else to none", () => {
+    const credly = "https://www.credly.com/api/v1/obi/v2/issuers/0b1c";
+    expect(knownCertificationId("Amazon Web Services", "AWS Certified Machine Learning – Specialty", credly)).toBe("aws-certified-machine-learning");
+    expect(knownCertificationId("Amazon Web Services Training and Certification", "AWS Certified Machine Learning Engineer - Associate", "did:web:aws.amazon.com")).toBe(
+      "aws-certified-machine-learning",
+    );
+    expect(knownCertificationId("Google Cloud", "Professional Machine Learning Engineer", "did:web:google.accredible.com")).toBe("google-professional-machine-learning-engineer");
+    // A self-made key or someone else's domain proves nothing about who the issuer is.
+    expect(knownCertificationId("Amazon Web Services", "AWS Certified Machine Learning", "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK")).toBeNull();
+    expect(knownCertificationId("Amazon Web Services", "AWS Certified Machine Learning", "https://amazon.com.evil.example/issuer")).toBeNull();
+    expect(knownCertificationId("Someone Else", "Professional Machine Learning Engineer", credly)).toBeNull();
+    expect(knownCertificationId("Amazon Web Services", "AWS Certified Cloud Practitioner", credly)).toBeNull();
   });
 });
 
