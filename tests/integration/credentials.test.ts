@@ -5,6 +5,7 @@ import { GET as getPosition } from "@/app/api/credentials/position/route";
 import { GET as getExport } from "@/app/api/export/route";
 import { GET as getProgress } from "@/app/api/progress/route";
 import { POST as publicVerify } from "@/app/api/verify/route";
+import { GET as getDidDocument } from "@/app/.well-known/did.json/route";
 import { GET as getIssuer } from "@/app/issuer/route";
 import { CATALOG } from "@/lib/catalog";
 import { getDb } from "@/lib/db";
@@ -146,6 +147,10 @@ describe("Ladder's own credential", () => {
     expect(credential.proof.cryptosuite).toBe("eddsa-rdfc-2022");
     const issuer = await (await getIssuer(authedRequest("/issuer"), noContext)).json();
     expect(credential.issuer.id).toBe(issuer.id);
+    // Without an https NEXTAUTH_URL Ladder signs as did:key: the key is in the DID, and there is no did:web document.
+    expect(issuer.id).toMatch(/^did:key:z6Mk/);
+    expect(issuer.didDocument.verificationMethod[0].publicKeyMultibase).toBe(issuer.id.slice("did:key:".length));
+    expect((await getDidDocument(authedRequest("/.well-known/did.json"), noContext)).status).toBe(404);
 
     const ip = randomIp();
     const ok = await (await post(publicVerify, "/api/verify", null, { credential }, ip)).json();
@@ -174,5 +179,10 @@ describe("Ladder's own credential", () => {
     for (let i = 0; i < 31; i++) last = await post(publicVerify, "/api/verify", null, { credential: "x" }, ip);
     expect(last?.status).toBe(429);
     expect((await post(publicVerify, "/api/verify", null, { credential: "x" }, randomIp())).status).toBe(200);
+
+    const { cookie } = await createSignedInUser();
+    let own: Response | undefined;
+    for (let i = 0; i < 31; i++) own = await post(verifyCertification, "/api/certifications/verify", cookie, { credential: "x" });
+    expect(own?.status).toBe(429);
   });
 });
