@@ -137,7 +137,7 @@ async function verifyDataIntegrity(credential: Json, options: Context, depth: nu
     if (state.failure) throw state.failure;
     const error = result.error ?? result.results?.[0]?.error;
     const text = describeError(error);
-    if (/safe mode|ValidationError|undefined|relative/i.test(text)) {
+    if (/safe mode|ValidationError|relative (iri|reference)/i.test(text)) {
       throw new CredentialFailure("unknown_context", "It uses terms its contexts do not define.");
     }
     throw new CredentialFailure("bad_signature");
