@@ -1,7 +1,7 @@
 import "server-only";
 import { createCustomCertification, listCustomCertifications } from "@/lib/certifications";
 import { CERTIFICATION_TEXT_MAX_CHARS } from "@/lib/certifications/schemas";
-import { newRowId } from "@/lib/db";
+import { getDb, newRowId } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { setItemProgress } from "@/lib/progress";
 import type { ItemVerification, ProgressItem } from "@/lib/progress/types";
@@ -28,17 +28,27 @@ async function targetItem(userId: string, credential: VerifiedCredential): Promi
   return own ?? createCustomCertification(userId, { title, issuer });
 }
 
+/** The person's address, only once confirmed: a credential names its recipient by email. */
+async function confirmedEmail(userId: string): Promise<string> {
+  const owner = await getDb().user.findUnique({ where: { id: userId }, select: { email: true, emailVerified: true } });
+  if (!owner) throw new AppError("not_found", "No such account.");
+  if (!owner.emailVerified) {
+    throw new AppError("invalid_input", "Confirm your email address first (Settings): a credential is matched against a confirmed address.", { field: "credential" });
+  }
+  return owner.email;
+}
+
 /**
- * Verifies a credential for the signed-in person (issued to their account email) and, when
+ * Verifies a credential for the signed-in person (issued to their confirmed email) and, when
  * it holds, marks the certification done with the credential's dates and link and records
  * who verified it. A refused credential stores nothing and says why (400).
  */
 export async function verifyAndRecordCertification(
   userId: string,
-  email: string,
   input: CredentialInput,
   options: Pick<VerifyOptions, "network" | "now"> = {},
 ): Promise<RecordedVerification> {
+  const email = await confirmedEmail(userId);
   const result = await verifyCredential(input, { ...options, recipientEmail: email });
   if (!result.valid) {
     const failure = result.failures[0];

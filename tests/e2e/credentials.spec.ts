@@ -4,7 +4,18 @@
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { firstLink, startTestSmtp, type TestSmtp } from "../helpers/smtp";
 import { expect, test } from "./fixtures";
+
+// Credentials are matched against a confirmed address: the person confirms theirs through the
+// mailed link, read from a real SMTP server on loopback (port E2E_SMTP_PORT).
+let smtp: TestSmtp;
+test.beforeAll(async () => {
+  smtp = await startTestSmtp(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(async () => {
+  await smtp?.stop();
+});
 
 const ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 function base58(bytes: Uint8Array): string {
@@ -44,6 +55,10 @@ async function signedBadge(email: string): Promise<string> {
 }
 
 test("pasting a signed credential into a certification's details marks it verified", async ({ page, user }) => {
+  expect((await page.request.post("/api/account/email/confirmation")).status()).toBe(202);
+  const confirmation = await smtp.waitForMail((m) => m.to === user.email && m.subject === "Confirm your email for Ladder");
+  const confirmToken = new URL(firstLink(confirmation, "/verify-email")).searchParams.get("token");
+  expect((await page.request.post("/api/auth/verify-email", { data: { token: confirmToken } })).status()).toBe(200);
   const token = await signedBadge(user.email);
   await page.goto("/dashboard");
   const aws = page.locator("#item-aws-certified-machine-learning");

@@ -21,13 +21,30 @@ function post(handler: typeof verifyCertification, url: string, cookie: string |
   return handler(authedRequest(url, { method: "POST", cookie, ip, body: typeof body === "string" ? body : JSON.stringify(body) }), noContext);
 }
 
+/** Credentials are matched against a confirmed address: these people have confirmed theirs. */
+async function confirmedUser() {
+  const signedIn = await createSignedInUser();
+  await getDb().user.update({ where: { id: signedIn.user.id }, data: { emailVerified: new Date() } });
+  return signedIn;
+}
+
 async function stored(userId: string) {
   return { ...(await countRows(userId)), verifications: await getDb().certificationVerification.count({ where: { userId } }) };
 }
 
 describe("POST /api/certifications/verify", () => {
-  it("marks the certification done with the credential's dates, link and issuer; a self-signed key never passes for the article's", async () => {
+  it("refuses until the person has confirmed their email address, and stores nothing", async () => {
     const { user, cookie } = await createSignedInUser();
+    const badge = await signedBadge(await testIssuer(), { email: user.email, issuerName: "Example Institute", achievementName: "Applied ML" });
+    const before = await stored(user.id);
+    const response = await post(verifyCertification, "/api/certifications/verify", cookie, { credential: badge });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ field: "credential", message: expect.stringContaining("Confirm your email address first") });
+    expect(await stored(user.id)).toEqual(before);
+  });
+
+  it("marks the certification done with the credential's dates, link and issuer; a self-signed key never passes for the article's", async () => {
+    const { user, cookie } = await confirmedUser();
     const issuer = await testIssuer();
     const badge = await signedBadge(issuer, {
       email: user.email,
@@ -64,7 +81,7 @@ describe("POST /api/certifications/verify", () => {
   });
 
   it("makes any other achievement the person's own certification, once, from a JWT too", async () => {
-    const { user, cookie } = await createSignedInUser();
+    const { user, cookie } = await confirmedUser();
     const token = await signedJwtBadge("ES256", { email: user.email, issuerName: "Data Guild", achievementName: "Feature Store Practitioner" });
     const first = await post(verifyCertification, "/api/certifications/verify", cookie, { credential: token });
     expect(first.status).toBe(200);
@@ -77,7 +94,7 @@ describe("POST /api/certifications/verify", () => {
   });
 
   it("says exactly why a credential is refused and stores nothing", async () => {
-    const { user, cookie } = await createSignedInUser();
+    const { user, cookie } = await confirmedUser();
     const issuer = await testIssuer();
     const cases: [unknown, number, RegExp][] = [
       [{ credential: await signedBadge(issuer, { email: "someone.else@example.com" }) }, 400, /issued to someone else/],
@@ -101,7 +118,7 @@ describe("POST /api/certifications/verify", () => {
   });
 
   it("reads a badge baked into a PNG upload", async () => {
-    const { user, cookie } = await createSignedInUser();
+    const { user, cookie } = await confirmedUser();
     const badge = await signedBadge(await testIssuer(), { email: user.email, achievementName: "Baked Badge" });
     const text = Buffer.from(JSON.stringify(badge));
     const chunk = Buffer.concat([Buffer.from("openbadges\0\0\0\0\0", "latin1"), text]);
@@ -135,7 +152,7 @@ describe("POST /api/certifications/verify", () => {
 
 describe("Ladder's own credential", () => {
   it("issues a signed position credential that the public verifier accepts, and refuses it tampered", async () => {
-    const { user, cookie } = await createSignedInUser();
+    const { user, cookie } = await confirmedUser();
     const none = await getPosition(authedRequest("/api/credentials/position", { cookie }), noContext);
     expect(none.status).toBe(409);
     for (const itemId of checklistItemIds(CATALOG)) await setItemProgress(user.id, itemId, { status: "done", completedOn: "2026-01-02" });
@@ -161,7 +178,7 @@ describe("Ladder's own credential", () => {
   });
 
   it("says verified, not self-reported, when every counted certification was verified", async () => {
-    const { user, cookie } = await createSignedInUser();
+    const { user, cookie } = await confirmedUser();
     for (const itemId of checklistItemIds(CATALOG).filter((id) => !id.includes("machine-learning-engineer") && id !== AWS)) {
       await setItemProgress(user.id, itemId, { status: "done", completedOn: "2026-01-02" });
     }
@@ -180,7 +197,7 @@ describe("Ladder's own credential", () => {
     expect(last?.status).toBe(429);
     expect((await post(publicVerify, "/api/verify", null, { credential: "x" }, randomIp())).status).toBe(200);
 
-    const { cookie } = await createSignedInUser();
+    const { cookie } = await confirmedUser();
     let own: Response | undefined;
     for (let i = 0; i < 31; i++) own = await post(verifyCertification, "/api/certifications/verify", cookie, { credential: "x" });
     expect(own?.status).toBe(429);

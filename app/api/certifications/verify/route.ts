@@ -10,6 +10,6 @@ export const POST = route(async (request) => {
   const user = await requireUser(request);
   await countCertificationVerification(user.id);
   const input = await readCredentialInput(request);
-  const { item, certification, verification } = await verifyAndRecordCertification(user.id, user.email, input);
+  const { item, certification, verification } = await verifyAndRecordCertification(user.id, input);
   return json({ item, certification, verification });
 });
