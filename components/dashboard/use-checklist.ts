@@ -33,7 +33,7 @@ export function catalogOf(client: QueryClient): Catalog {
 }
 
 export function untouched(itemId: string): ProgressItem {
-  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
+  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null };
 }
 
 function getItem(client: QueryClient, itemId: string): ProgressItem {
@@ -60,7 +60,8 @@ const sameFields = (a: ProgressItem, b: ProgressItem) =>
   a.completedOn === b.completedOn &&
   a.expiresOn === b.expiresOn &&
   a.note === b.note &&
-  a.evidenceUrl === b.evidenceUrl;
+  a.evidenceUrl === b.evidenceUrl &&
+  a.targetOn === b.targetOn;
 
 type Context = { previous: ProgressItem; optimistic: ProgressItem };
 
@@ -86,6 +87,7 @@ export function useSetItemProgress(itemId: string, today: string) {
         expiresOn: update.expiresOn === undefined ? previous.expiresOn : update.expiresOn,
         note: update.note === undefined ? previous.note : update.note?.trim() ? update.note : null,
         evidenceUrl: update.evidenceUrl === undefined ? previous.evidenceUrl : update.evidenceUrl,
+        targetOn: update.targetOn === undefined ? previous.targetOn : update.targetOn,
       };
       putItem(client, optimistic);
       recomputeLadder(client, today);
@@ -108,7 +110,11 @@ export function useSetItemProgress(itemId: string, today: string) {
       // Reconcile with the server once the last pending write is done; earlier refetches
       // would briefly undo the optimistic state of writes still on their way.
       if (client.isMutating({ mutationKey: PROGRESS_MUTATION_KEY }) === 1) {
-        await Promise.all([client.invalidateQueries({ queryKey: queryKeys.progress }), client.invalidateQueries({ queryKey: queryKeys.ladder })]);
+        await Promise.all([
+          client.invalidateQueries({ queryKey: queryKeys.progress }),
+          client.invalidateQueries({ queryKey: queryKeys.ladder }),
+          client.invalidateQueries({ queryKey: queryKeys.plan }),
+        ]);
       }
     },
   });

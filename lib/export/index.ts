@@ -154,6 +154,7 @@ export async function importUserData(userId: string, data: unknown): Promise<Imp
               expiresOn: row.expiresOn,
               note: row.note,
               evidenceUrl: row.evidenceUrl,
+              targetOn: row.targetOn,
               ...(row.updatedAt ? { updatedAt: new Date(row.updatedAt) } : {}),
             })),
           });

@@ -28,6 +28,8 @@ const progressEntrySchema = z
     expiresOn: isoDateSchema.nullable(),
     note: noteSchema.nullable(),
     evidenceUrl: evidenceUrlSchema.nullable(),
+    // Files exported before target dates existed have no such field.
+    targetOn: isoDateSchema.nullable().default(null),
     updatedAt: timestampSchema.nullable(),
   })
   .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
@@ -46,7 +48,7 @@ const historyEntrySchema = z.strictObject({
   fromStatus: itemStatusSchema.nullable(),
   toStatus: itemStatusSchema,
   changes: z.partialRecord(
-    z.enum(["status", "completedOn", "expiresOn", "note", "evidenceUrl"]),
+    z.enum(["status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn"]),
     z.tuple([nullableText, nullableText]),
   ),
   createdAt: timestampSchema,

@@ -1,6 +1,6 @@
 import type { ItemStatus } from "@/lib/catalog";
 
-export type HistoryField = "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl";
+export type HistoryField = "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl" | "targetOn";
 
 export type HistoryEvent = {
   id: string;

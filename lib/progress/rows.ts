@@ -10,6 +10,7 @@ export type ProgressRowLike = {
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
+  targetOn: string | null;
   /** A Date from Prisma, ISO text from readRows. */
   updatedAt: Date | string;
 };
@@ -23,12 +24,13 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     expiresOn: row.expiresOn,
     note: row.note,
     evidenceUrl: row.evidenceUrl,
+    targetOn: row.targetOn ?? null,
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
 }
 
 export function untouchedItem(itemId: string): ProgressItem {
-  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
+  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null };
 }
 
 /**
@@ -37,7 +39,7 @@ export function untouchedItem(itemId: string): ProgressItem {
  */
 export async function loadProgressItems(userId: string): Promise<ProgressItem[]> {
   const rows = await readRows<ProgressRowLike>(sql`
-    SELECT "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
+    SELECT "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "updatedAt"
     FROM "Progress" WHERE "userId" = ${userId} ORDER BY "itemId" ASC`);
   return rows.map(toProgressItem);
 }

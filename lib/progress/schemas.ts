@@ -56,6 +56,7 @@ export const progressUpdateSchema = z
     expiresOn: isoDateSchema.nullable().optional(),
     note: noteSchema.nullable().optional(),
     evidenceUrl: evidenceUrlSchema.nullable().optional(),
+    targetOn: isoDateSchema.nullable().optional(),
   })
   .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
     message: "cannot be before the date it was earned",

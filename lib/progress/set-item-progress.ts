@@ -7,8 +7,8 @@ import { type ProgressRowLike, toProgressItem, untouchedItem } from "./rows";
 import { ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
 import type { ProgressItem } from "./types";
 
-type Fields = Pick<ProgressItem, "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl">;
-const FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl"] as const satisfies readonly (keyof Fields)[];
+type Fields = Pick<ProgressItem, "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl" | "targetOn">;
+const FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn"] as const satisfies readonly (keyof Fields)[];
 
 /** What changed, as {field: [before, after]}; null when nothing did. */
 export type FieldChanges = Partial<Record<keyof Fields, [string | null, string | null]>>;
@@ -55,7 +55,7 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
       await lockItem(tx, userId, itemId);
       const kind = await findCheckableItemKind(userId, itemId, tx);
       const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
-        SELECT "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
+        SELECT "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "updatedAt"
         FROM "Progress" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
       const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
       const before: Fields = stored ?? untouchedItem(itemId);
@@ -65,6 +65,7 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
         expiresOn: update.expiresOn === undefined ? before.expiresOn : update.expiresOn,
         note: update.note === undefined ? before.note : update.note,
         evidenceUrl: update.evidenceUrl === undefined ? before.evidenceUrl : update.evidenceUrl,
+        targetOn: update.targetOn === undefined ? before.targetOn : update.targetOn,
       };
 
       if (after.expiresOn !== null && kind !== "certification") {
@@ -81,11 +82,11 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
       // The unique (userId, itemId) index makes this one row per person and item, whatever races.
       const now = new Date();
       await tx.$executeRaw`
-        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "createdAt", "updatedAt")
-        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${now}, ${now})
+        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
+        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
         ON CONFLICT ("userId", "itemId") DO UPDATE SET
           "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
-          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "updatedAt" = excluded."updatedAt"`;
+          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`;
       await tx.$executeRaw`
         INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
         VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;
