@@ -69,6 +69,11 @@ export type ForecastInput = {
   today: string;
 };
 
+/** The later of two ISO dates (they compare as strings). */
+function laterOf(a: string, b: string): string {
+  return [a, b].sort()[1] as string;
+}
+
 /** The day an item was done: its completion date, else the day the row was last saved. */
 function doneOn(row: ForecastRow): string | null {
   return toIsoDate(row.completedOn) ?? toIsoDate(row.updatedAt);
@@ -113,7 +118,7 @@ function projectRung(catalog: Catalog, rows: readonly ForecastRow[], today: stri
     const end = starts[i + 1] ?? addDaysIso(horizon, 1);
     const open = countUnmet(catalog, rows, start, rungIndex);
     const candidate = addDaysIso(today, Math.ceil((open * 7) / perWeek));
-    const day = candidate > start ? candidate : start;
+    const day = laterOf(candidate, start);
     if (day < end) return day <= horizon ? day : null;
   }
   return null;
@@ -147,7 +152,7 @@ export function forecastPlan(input: ForecastInput): Forecast {
   if (nextRungId === null) return { ...result, basis: "top_reached" };
 
   const since = toIsoDate(input.historySince);
-  const windowStart = since === null ? today : since > addDaysIso(today, -PACE_WINDOW_DAYS) ? since : addDaysIso(today, -PACE_WINDOW_DAYS);
+  const windowStart = since === null ? today : laterOf(since, addDaysIso(today, -PACE_WINDOW_DAYS));
   const windowDays = Math.max(0, daysBetween(windowStart, today));
   if (since === null || windowDays < MIN_HISTORY_DAYS) return { ...result, basis: "not_enough_history", windowDays };
 
