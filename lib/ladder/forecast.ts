@@ -157,8 +157,10 @@ export function forecastPlan(input: ForecastInput): Forecast {
   if (since === null || windowDays < MIN_HISTORY_DAYS) return { ...result, basis: "not_enough_history", windowDays };
 
   // Only "done" rows ever satisfy a requirement, so skipped items cannot add to the pace.
-  const doneBy = (day: string) => items.filter((row) => row.status === "done" && (doneOn(row) ?? today) <= day);
-  const metInWindow = countMet(catalog, doneBy(today), today) - countMet(catalog, doneBy(windowStart), windowStart);
+  // The window starts at the beginning of its first day: work done that day is inside it.
+  const doneBefore = (day: string) => items.filter((row) => row.status === "done" && (doneOn(row) ?? today) < day);
+  const metInWindow =
+    countMet(catalog, doneBefore(addDaysIso(today, 1)), today) - countMet(catalog, doneBefore(windowStart), windowStart);
   const perWeek = Math.max(0, metInWindow) / (windowDays / 7);
   const measured = { ...result, windowDays, metInWindow, perWeek: Math.round(perWeek * 100) / 100 };
   if (perWeek <= 0) return { ...measured, basis: "no_recent_progress" };

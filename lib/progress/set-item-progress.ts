@@ -4,7 +4,7 @@ import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
 import { type ProgressRowLike, toProgressItem, untouchedItem } from "./rows";
-import { ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
+import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
 import type { ProgressItem } from "./types";
 
 type Fields = Pick<ProgressItem, "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl" | "targetOn">;
@@ -68,6 +68,10 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
         targetOn: update.targetOn === undefined ? before.targetOn : update.targetOn,
       };
 
+      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+      }
       if (after.expiresOn !== null && kind !== "certification") {
         throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
       }

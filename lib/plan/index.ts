@@ -1,0 +1,97 @@
+import "server-only";
+import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { addDays, todayUtc } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { fromZodError } from "@/lib/http";
+import { evaluateLadder } from "@/lib/ladder";
+import { forecastPlan } from "@/lib/ladder/forecast";
+import { loadUserProgress } from "@/lib/progress";
+import { earliestTargetDate } from "@/lib/progress/schemas";
+import type { ProgressItem } from "@/lib/progress/types";
+import { type PlanUpdateInput, planUpdateSchema, UPCOMING_DAYS } from "./schemas";
+import type { DatedItem, Plan, PlanView } from "./types";
+
+export type { DatedItem, Plan, PlanView } from "./types";
+
+const NO_PLAN: Plan = { targetRungId: null, targetDate: null };
+
+/** The stored plan of one person (no row: no goal, no date). One query. */
+export async function loadPlan(userId: string): Promise<Plan & { revision: number }> {
+  const row = await getDb().plan.findUnique({ where: { userId }, select: { targetRungId: true, targetDate: true, revision: true } });
+  return row ?? { ...NO_PLAN, revision: 0 };
+}
+
+/** The first day of a person's recorded history: their first change or earliest completion. */
+async function historySince(userId: string, items: readonly ProgressItem[]): Promise<string | null> {
+  const first = await getDb().progressEvent.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const dates = items.flatMap((item) => (item.status === "done" && item.completedOn ? [item.completedOn] : []));
+  if (first) dates.push(first.createdAt.toISOString().slice(0, 10));
+  return dates.length > 0 ? (dates.sort()[0] ?? null) : null;
+}
+
+/** Open items with a target date: the overdue ones and the ones due within UPCOMING_DAYS. */
+export function datedItems(items: readonly ProgressItem[], today: string): { overdue: DatedItem[]; upcoming: DatedItem[] } {
+  const horizon = addDays(today, UPCOMING_DAYS);
+  const open = items
+    .filter((item) => item.targetOn !== null && item.status !== "done" && item.status !== "skipped")
+    .map((item) => ({ itemId: item.itemId, targetOn: item.targetOn as string }))
+    .sort((a, b) => a.targetOn.localeCompare(b.targetOn) || a.itemId.localeCompare(b.itemId));
+  return {
+    overdue: open.filter((item) => item.targetOn < today),
+    upcoming: open.filter((item) => item.targetOn >= today && item.targetOn <= horizon),
+  };
+}
+
+/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Four queries. */
+export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
+  const today = todayUtc(now);
+  const [{ items, customCertifications }, plan] = await Promise.all([loadUserProgress(userId), loadPlan(userId)]);
+  const since = await historySince(userId, items);
+  const forecast = forecastPlan({
+    catalog: withCustomCertifications(CATALOG, customCertifications),
+    items,
+    historySince: since,
+    targetRungId: plan.targetRungId,
+    targetDate: plan.targetDate,
+    today,
+  });
+  return { targetRungId: plan.targetRungId, targetDate: plan.targetDate, forecast, ...datedItems(items, today) };
+}
+
+/**
+ * Sets the goal rung and date (omitted keeps, null clears). A rung not on the ladder or
+ * already reached, or a date in the past, is refused and nothing is stored.
+ */
+export async function setPlan(userId: string, input: PlanUpdateInput, now: Date = new Date()): Promise<Plan> {
+  const parsed = planUpdateSchema.safeParse(input);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  const update = parsed.data;
+  const stored = await loadPlan(userId);
+  const next: Plan = {
+    targetRungId: update.targetRungId === undefined ? stored.targetRungId : update.targetRungId,
+    targetDate: update.targetDate === undefined ? stored.targetDate : update.targetDate,
+  };
+
+  if (update.targetRungId) {
+    if (!CATALOG.ladder.some((level) => level.id === update.targetRungId)) {
+      throw new AppError("invalid_input", "targetRungId: there is no such rung on the ladder.", { field: "targetRungId" });
+    }
+    const { items, customCertifications } = await loadUserProgress(userId);
+    const levels = evaluateLadder(withCustomCertifications(CATALOG, customCertifications), items, todayUtc(now)).levels;
+    if (levels.find((level) => level.id === update.targetRungId)?.reached) {
+      throw new AppError("invalid_input", "targetRungId: you have already reached this rung; pick one above it.", { field: "targetRungId" });
+    }
+  }
+  if (update.targetDate && update.targetDate < earliestTargetDate(now)) {
+    throw new AppError("invalid_input", "targetDate: cannot be in the past.", { field: "targetDate" });
+  }
+
+  if (next.targetRungId === stored.targetRungId && next.targetDate === stored.targetDate) return next;
+  await getDb().plan.upsert({
+    where: { userId },
+    create: { userId, ...next, revision: 1 },
+    update: { ...next, revision: { increment: 1 } },
+  });
+  return next;
+}
