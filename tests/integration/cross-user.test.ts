@@ -57,6 +57,11 @@ const USER_ROUTES: RouteCase[] = [
   },
   { method: "PUT", path: () => "/api/track", body: () => ({ trackId: "research-mle" }) },
   { method: "GET", path: () => "/api/history" },
+  { method: "GET", path: () => "/api/plan" },
+  { method: "PUT", path: () => "/api/plan", body: () => ({ targetRungId: "director-of-ml", targetDate: "2199-01-01" }) },
+  { method: "GET", path: () => "/api/calendar" },
+  { method: "POST", path: () => "/api/calendar" },
+  { method: "DELETE", path: () => "/api/calendar" },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -66,6 +71,8 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/bench/bare",
   "POST /api/auth/register",
   "GET /api/auth/[...nextauth]",
+  // The secret link is the credential; tests/integration/calendar.test.ts covers it.
+  "GET /api/calendar/[token]",
   "POST /api/auth/[...nextauth]",
 ]);
 
@@ -76,7 +83,9 @@ async function createVictim(): Promise<Victim & { cookie: string }> {
   const customCertificationId = `custom-${crypto.randomUUID()}`;
   const customCertificationTitle = `Secret certification ${crypto.randomUUID()}`;
   await db.customCertification.create({ data: { id: customCertificationId, userId: user.id, title: customCertificationTitle, issuer: "Issuer" } });
-  await db.progress.create({ data: { userId: user.id, itemId: customCertificationId, status: "in_progress", note: "private note" } });
+  await db.progress.create({ data: { userId: user.id, itemId: customCertificationId, status: "in_progress", note: "private note", targetOn: "2199-06-01" } });
+  await db.plan.create({ data: { userId: user.id, targetRungId: "mle", targetDate: "2199-01-01", revision: 1 } });
+  await db.calendarFeed.create({ data: { userId: user.id, tokenHash: crypto.randomBytes(32).toString("hex") } });
   await db.progressEvent.create({ data: { userId: user.id, itemId: customCertificationId, toStatus: "in_progress", changes: "{}" } });
   return { id: user.id, email: user.email, password, name, customCertificationId, customCertificationTitle, cookie };
 }
@@ -93,6 +102,8 @@ async function snapshot(userId: string): Promise<string> {
     loginSessions: await db.loginSession.findMany(where),
     accounts: await db.account.findMany(where),
     sessions: await db.session.findMany(where),
+    plan: await db.plan.findUnique({ where: { userId } }),
+    calendarFeed: await db.calendarFeed.findUnique({ where: { userId } }),
   });
 }
 
