@@ -2,6 +2,7 @@ import type { Catalog, ItemStatus } from "../catalog";
 import { addDays as addDaysIso } from "../clock";
 import { daysBetween, toIsoDate } from "./dates";
 import { evaluateLadder } from "./evaluate";
+import { createSatisfaction, missingCandidateIds } from "./requirements";
 
 // The pace forecast of a learning plan. Pure: `today` is passed in, nothing is read from a
 // clock or a database. The rule, in words (also on the dashboard and in docs/decisions):
@@ -177,4 +178,25 @@ export function forecastPlan(input: ForecastInput): Forecast {
     weeksBehind = onTrack ? 0 : targetRungOn === null ? null : Math.ceil(daysBetween(targetDate, targetRungOn) / 7);
   }
   return { ...measured, nextRungOn, targetRungOn, onTrack, weeksBehind };
+}
+
+/**
+ * About how many more items a person must finish to reach a rung: one per open requirement,
+ * and for "all of" requirements one per open part. The plan line on /history ends there.
+ * null for a rung not on the ladder.
+ */
+export function itemsToReach(catalog: Catalog, items: readonly ForecastRow[], today: string, rungId: string): number | null {
+  const index = catalog.ladder.findIndex((level) => level.id === rungId);
+  if (index === -1) return null;
+  const satisfaction = createSatisfaction(catalog, items, today);
+  const counted = new Set<string>();
+  let needed = 0;
+  for (const level of catalog.ladder.slice(0, index + 1)) {
+    for (const requirement of level.requirements) {
+      if (counted.has(requirement.id) || satisfaction.isRequirementMet(requirement)) continue;
+      counted.add(requirement.id);
+      needed += requirement.kind === "allOf" ? missingCandidateIds(catalog, requirement, satisfaction).length : 1;
+    }
+  }
+  return needed;
 }

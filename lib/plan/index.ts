@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
 import { evaluateLadder } from "@/lib/ladder";
-import { forecastPlan } from "@/lib/ladder/forecast";
+import { forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
 import { loadUserProgress } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
@@ -94,4 +94,24 @@ export async function setPlan(userId: string, input: PlanUpdateInput, now: Date 
     update: { ...next, revision: { increment: 1 } },
   });
   return next;
+}
+
+export type PlanLine = { targetDate: string; rungTitle: string; itemsNeeded: number };
+
+/**
+ * Where the plan line of /history ends: the goal's date and about how many more items its
+ * rung needs. null without a target date or when the goal is already reached.
+ */
+export async function getPlanLine(userId: string, now: Date = new Date()): Promise<PlanLine | null> {
+  const plan = await loadPlan(userId);
+  if (!plan.targetDate) return null;
+  const today = todayUtc(now);
+  const { items, customCertifications } = await loadUserProgress(userId);
+  const catalog = withCustomCertifications(CATALOG, customCertifications);
+  const evaluation = evaluateLadder(catalog, items, today);
+  const rungId = plan.targetRungId ?? evaluation.next?.id ?? null;
+  const rung = evaluation.levels.find((level) => level.id === rungId);
+  if (!rung || rung.reached) return null;
+  const itemsNeeded = itemsToReach(catalog, items, today, rung.id) ?? 0;
+  return { targetDate: plan.targetDate, rungTitle: rung.title, itemsNeeded };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, SKILLS } from "../../lib/catalog";
 import { type ForecastInput, type ForecastRow, forecastPlan, MIN_HISTORY_DAYS, PACE_WINDOW_DAYS } from "../../lib/ladder";
+import { itemsToReach } from "../../lib/ladder/forecast";
 
 // Every case runs on a fixed "today": the forecast reads no clock.
 const TODAY = "2026-06-15";
@@ -135,5 +136,15 @@ describe("forecastPlan: against the plan", () => {
     const later = forecast(JUNIOR_IN_WINDOW, { ...input, today: "2026-06-29" });
     expect(later.perWeek).toBe(0.13);
     expect(later.targetRungOn).toBe("2027-02-08");
+  });
+});
+
+describe("itemsToReach", () => {
+  it("counts one item per open requirement and one per open part of 'all of'", () => {
+    // Junior is reached; MLE needs a certification (1) and all 4 skills (4).
+    expect(itemsToReach(CATALOG, JUNIOR_IN_WINDOW, TODAY, "mle")).toBe(5);
+    expect(itemsToReach(CATALOG, [...JUNIOR_IN_WINDOW, doneOn(SKILL_A, "2026-06-01")], TODAY, "mle")).toBe(4);
+    expect(itemsToReach(CATALOG, JUNIOR_IN_WINDOW, TODAY, "junior-mle")).toBe(0);
+    expect(itemsToReach(CATALOG, [], TODAY, "nowhere")).toBeNull();
   });
 });

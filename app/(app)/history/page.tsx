@@ -3,7 +3,9 @@ import Link from "next/link";
 import { DoneChart } from "@/components/history/done-chart";
 import { HistoryTimeline } from "@/components/history/history-timeline";
 import { requirePageUser } from "@/lib/auth/session";
+import { todayUtc } from "@/lib/clock";
 import { getDoneOverTime, listHistory } from "@/lib/history";
+import { getPlanLine } from "@/lib/plan";
 import { getProgress } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "History" };
@@ -11,7 +13,16 @@ export const dynamic = "force-dynamic";
 
 export default async function HistoryPage() {
   const user = await requirePageUser("/history");
-  const [page, points, progress] = await Promise.all([listHistory(user.id), getDoneOverTime(user.id), getProgress(user.id)]);
+  const [page, points, progress, planLine] = await Promise.all([
+    listHistory(user.id),
+    getDoneOverTime(user.id),
+    getProgress(user.id),
+    getPlanLine(user.id),
+  ]);
+  const latestDone = points[points.length - 1]?.done ?? 0;
+  const plan = planLine
+    ? { today: todayUtc(), date: planLine.targetDate, done: latestDone + planLine.itemsNeeded, rungTitle: planLine.rungTitle }
+    : undefined;
   return (
     <main id="main" className="mx-auto w-full max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Your history</h1>
@@ -26,7 +37,7 @@ export default async function HistoryPage() {
           Items done over time
         </h2>
         <div className="mt-3">
-          <DoneChart points={points} total={progress.summary.total} />
+          <DoneChart points={points} total={progress.summary.total} plan={plan} />
         </div>
       </section>
       <section aria-labelledby="timeline-title" className="mt-6">

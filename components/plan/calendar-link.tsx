@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { apiFetch, errorMessage } from "@/components/dashboard/api";
+import { buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-field";
+
+const KEY = ["calendar"] as const;
+
+/**
+ * The secret calendar link: made, copied, replaced or revoked here. The link is shown once,
+ * when it is made; the server keeps only its hash and cannot show it again.
+ */
+export function CalendarLink() {
+  const client = useQueryClient();
+  const status = useQuery({ queryKey: KEY, queryFn: () => apiFetch<{ active: boolean }>("/api/calendar") });
+  const [url, setUrl] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const create = useMutation({
+    mutationFn: () => apiFetch<{ url: string }>("/api/calendar", { method: "POST" }),
+    onSuccess: ({ url: made }) => {
+      setUrl(made);
+      setMessage("New link made. Any earlier link no longer works.");
+      client.setQueryData(KEY, { active: true });
+    },
+    onError: (error) => setMessage(errorMessage(error)),
+  });
+  const revoke = useMutation({
+    mutationFn: () => apiFetch<null>("/api/calendar", { method: "DELETE" }),
+    onSuccess: () => {
+      setUrl(null);
+      setMessage("Link revoked: calendars that used it get nothing more.");
+      client.setQueryData(KEY, { active: false });
+    },
+    onError: (error) => setMessage(errorMessage(error)),
+  });
+  const isBusy = create.isPending || revoke.isPending;
+  const isActive = status.data?.active === true;
+
+  async function copy() {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setMessage("Link copied.");
+    } catch {
+      setMessage("Could not copy: select the link and copy it yourself.");
+    }
+  }
+
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Subscribe to your plan from any calendar app: your items&rsquo; target dates, your goal&rsquo;s date and certification
+        renewals (with a reminder 30 days before). The feed shows titles and dates only, never notes or evidence links. Anyone with
+        the link can read it: keep it secret, and revoke it if it leaks.
+      </p>
+      {url ? (
+        <div>
+          <label htmlFor="calendar-url" className="block text-sm font-medium">
+            Your calendar link (shown once)
+          </label>
+          <input id="calendar-url" readOnly value={url} onFocus={(e) => e.target.select()} className={`${inputClass} font-mono text-sm`} />
+        </div>
+      ) : isActive ? (
+        <p className="text-sm">A calendar link is active. For safety it is not shown again: make a new one to copy it.</p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        {url ? (
+          <button type="button" onClick={copy} className={buttonClass}>
+            Copy link
+          </button>
+        ) : null}
+        <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && create.mutate()} className={url ? secondaryButtonClass : buttonClass}>
+          {isActive || url ? "Make a new link" : "Create calendar link"}
+        </button>
+        {isActive || url ? (
+          <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && revoke.mutate()} className={secondaryButtonClass}>
+            Revoke link
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className="text-sm text-slate-800 dark:text-slate-200">
+        {message}
+      </p>
+    </div>
+  );
+}
