@@ -106,20 +106,35 @@ describe("PUT/GET /api/plan", () => {
     const { cookie, call } = await signedIn();
     const target = addDays(TODAY, 14);
     await call("PUT", "/api/progress/seek-mentoring", { status: "in_progress", targetOn: target });
+    await call("PUT", "/api/plan", { targetRungId: "senior-mle", targetDate: addDays(TODAY, 300) });
     const exported = await (await getExport(authedRequest("/api/export", { cookie }), {})).json();
+    expect(exported.plan).toEqual({ targetRungId: "senior-mle", targetDate: addDays(TODAY, 300) });
     expect(exported.progress[0]).toMatchObject({ itemId: "seek-mentoring", targetOn: target });
     expect(exported.history[0].changes.targetOn).toEqual([null, target]);
 
     const other = await signedIn();
     const imported = await postImport(authedRequest("/api/import", { method: "POST", cookie: other.cookie, body: JSON.stringify(exported) }), {});
     expect(imported.status).toBe(200);
-    expect((await (await other.call("GET", "/api/plan")).json()).upcoming).toEqual([{ itemId: "seek-mentoring", targetOn: target }]);
+    expect(await (await other.call("GET", "/api/plan")).json()).toMatchObject({
+      targetRungId: "senior-mle",
+      targetDate: addDays(TODAY, 300),
+      upcoming: [{ itemId: "seek-mentoring", targetOn: target }],
+    });
 
+    // A file from before plans: no plan, no targetOn on its rows.
     const { targetOn: _dropped, ...olderRow } = exported.progress[0];
-    const older = { ...exported, progress: [olderRow], history: [] };
+    const { plan: _noPlan, ...olderFile } = exported;
+    const older = { ...olderFile, progress: [olderRow], history: [] };
     const third = await signedIn();
     const response = await postImport(authedRequest("/api/import", { method: "POST", cookie: third.cookie, body: JSON.stringify(older) }), {});
     expect(response.status).toBe(200);
-    expect((await (await third.call("GET", "/api/plan")).json()).upcoming).toEqual([]);
+    expect(await (await third.call("GET", "/api/plan")).json()).toMatchObject({ targetRungId: null, targetDate: null, upcoming: [] });
+
+    const badRung = await postImport(
+      authedRequest("/api/import", { method: "POST", cookie: third.cookie, body: JSON.stringify({ ...exported, plan: { targetRungId: "astronaut", targetDate: null } }) }),
+      {},
+    );
+    expect(badRung.status).toBe(400);
+    expect((await badRung.json()).error.field).toBe("plan.targetRungId");
   });
 });
