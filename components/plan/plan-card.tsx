@@ -19,8 +19,12 @@ const rungTitle = (levels: readonly LevelStatus[], id: string | null) => levels.
 const weeks = (n: number) => (n === 1 ? "1 week" : `${n} weeks`);
 
 /** The learning plan on the dashboard: goal, verdict, the pace forecast, overdue and next up. */
+type Message = { text: string; field?: string; isError: boolean } | null;
+
 export function PlanCard({ catalog, levels }: Props) {
   const plan = useQuery({ queryKey: queryKeys.plan, queryFn: fetchPlan });
+  // Kept here: the form below starts afresh whenever the saved goal changes.
+  const [message, setMessage] = useState<Message>(null);
   return (
     <section aria-labelledby="plan-card-title" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="plan-card-title" className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
@@ -31,7 +35,13 @@ export function PlanCard({ catalog, levels }: Props) {
           <PlanSummary view={plan.data} levels={levels} />
           <DatedList title="Overdue" id="plan-overdue" items={plan.data.overdue} catalog={catalog} tone="warning" />
           <DatedList title={`Next up (next ${UPCOMING_DAYS} days)`} id="plan-upcoming" items={plan.data.upcoming} catalog={catalog} tone="info" />
-          <GoalForm key={`${plan.data.targetRungId}|${plan.data.targetDate}`} view={plan.data} levels={levels} />
+          <GoalForm
+            key={`${plan.data.targetRungId}|${plan.data.targetDate}`}
+            view={plan.data}
+            levels={levels}
+            message={message}
+            setMessage={setMessage}
+          />
           <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
             Dates are yours to choose and optional. Put them in your calendar from{" "}
             <Link href="/settings#calendar-heading" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
@@ -140,12 +150,16 @@ function DatedList({ title, id, items, catalog, tone }: { title: string; id: str
   );
 }
 
-function GoalForm({ view, levels }: { view: PlanView; levels: readonly LevelStatus[] }) {
+function GoalForm({
+  view,
+  levels,
+  message,
+  setMessage,
+}: { view: PlanView; levels: readonly LevelStatus[]; message: Message; setMessage: (message: Message) => void }) {
   const client = useQueryClient();
   const open = levels.filter((level) => !level.reached);
   const [rungId, setRungId] = useState(view.targetRungId ?? open[0]?.id ?? "");
   const [date, setDate] = useState(view.targetDate ?? "");
-  const [message, setMessage] = useState<{ text: string; field?: string; isError: boolean } | null>(null);
   const mutation = useMutation({
     mutationFn: savePlan,
     onSuccess: async (plan) => {

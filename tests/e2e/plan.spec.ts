@@ -14,6 +14,11 @@ async function setTarget(page: Page, itemId: string, date: string) {
   await expect(item.getByRole("status")).toHaveText("Saved.");
 }
 
+async function planCardViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include("section[aria-labelledby=plan-card-title]").analyze();
+  return results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("set a goal and two item targets, see behind / on track and overdue, copy the calendar link and revoke it", async ({ page, user }) => {
@@ -48,8 +53,24 @@ test("set a goal and two item targets, see behind / on track and overdue, copy t
   await card.getByLabel("Target date (optional)").fill(isoDay(60));
   await card.getByRole("button", { name: "Save goal" }).click();
   await expect(card.getByTestId("plan-verdict")).toHaveText("On track");
-  const axe = await new AxeBuilder({ page }).include("#plan-card-title").include("section[aria-labelledby=plan-card-title]").analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  expect(await planCardViolations(page)).toEqual([]);
+
+  // On a phone, in dark mode: no sideways scrolling, still no accessibility violation.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(planCard(page).getByTestId("plan-verdict")).toHaveText("On track");
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  expect(await planCardViolations(page)).toEqual([]);
+
+  // /history draws the plan line beside the actual one: 2 done now, about 5 more for MLE.
+  await page.goto("/history");
+  await expect(page.getByText(`Dashed: your plan, about 7 done by ${displayDate(isoDay(60))} to reach Machine Learning Engineer.`)).toBeVisible();
+  await expect(page.getByTestId("plan-line").filter({ visible: true })).toHaveCount(1);
 
   // The calendar link: made, copied, readable, then revoked.
   await page.goto("/settings");
