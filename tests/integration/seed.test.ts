@@ -47,6 +47,7 @@ describe("seedPeople", () => {
             expiresOn: row.expiresOn,
             note: row.note,
             evidenceUrl: row.evidenceUrl,
+            targetOn: row.targetOn,
             updatedAt: row.updatedAt.toISOString(),
           })),
       );
