@@ -1,6 +1,6 @@
 import "server-only";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import { addDays, todayUtc } from "@/lib/clock";
+import { todayUtc } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { fromZodError } from "@/lib/http";
@@ -9,8 +9,9 @@ import { forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
 import { loadUserProgress } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
-import { type PlanUpdateInput, planUpdateSchema, UPCOMING_DAYS } from "./schemas";
-import type { DatedItem, Plan, PlanView } from "./types";
+import { datedItems } from "./dated-items";
+import { type PlanUpdateInput, planUpdateSchema } from "./schemas";
+import type { Plan, PlanView } from "./types";
 
 export type { DatedItem, Plan, PlanView } from "./types";
 
@@ -28,19 +29,6 @@ async function historySince(userId: string, items: readonly ProgressItem[]): Pro
   const dates = items.flatMap((item) => (item.status === "done" && item.completedOn ? [item.completedOn] : []));
   if (first) dates.push(first.createdAt.toISOString().slice(0, 10));
   return dates.length > 0 ? (dates.sort()[0] ?? null) : null;
-}
-
-/** Open items with a target date: the overdue ones and the ones due within UPCOMING_DAYS. */
-export function datedItems(items: readonly ProgressItem[], today: string): { overdue: DatedItem[]; upcoming: DatedItem[] } {
-  const horizon = addDays(today, UPCOMING_DAYS);
-  const open = items
-    .filter((item) => item.targetOn !== null && item.status !== "done" && item.status !== "skipped")
-    .map((item) => ({ itemId: item.itemId, targetOn: item.targetOn as string }))
-    .sort((a, b) => a.targetOn.localeCompare(b.targetOn) || a.itemId.localeCompare(b.itemId));
-  return {
-    overdue: open.filter((item) => item.targetOn < today),
-    upcoming: open.filter((item) => item.targetOn >= today && item.targetOn <= horizon),
-  };
 }
 
 /** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Four queries. */
