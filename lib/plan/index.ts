@@ -71,7 +71,8 @@ export async function setPlan(userId: string, input: PlanUpdateInput, now: Date 
       throw new AppError("invalid_input", "targetRungId: you have already reached this rung; pick one above it.", { field: "targetRungId" });
     }
   }
-  if (update.targetDate && update.targetDate < earliestTargetDate(now)) {
+  // As for items: a stored date that has since passed may be kept, a new one may not be past.
+  if (update.targetDate && update.targetDate !== stored.targetDate && update.targetDate < earliestTargetDate(now)) {
     throw new AppError("invalid_input", "targetDate: cannot be in the past.", { field: "targetDate" });
   }
 

@@ -68,6 +68,17 @@ describe("PUT/GET /api/plan", () => {
     expect(await planRow(user.id)).toEqual(before);
   });
 
+  it("keeps a stored goal date that has since passed when the goal is saved again", async () => {
+    const { user, call } = await signedIn();
+    await call("PUT", "/api/plan", { targetRungId: "mle", targetDate: addDays(TODAY, 30) });
+    const past = addDays(TODAY, -10);
+    await getDb().plan.update({ where: { userId: user.id }, data: { targetDate: past } });
+    const again = await call("PUT", "/api/plan", { targetRungId: "senior-mle", targetDate: past });
+    expect(again.status).toBe(200);
+    expect((await call("GET", "/api/plan")).status).toBe(200);
+    expect(await planRow(user.id)).toMatchObject({ targetRungId: "senior-mle", targetDate: past });
+  });
+
   it("lists overdue items and the ones due in the next 30 days; done items are neither", async () => {
     const { call, user } = await signedIn();
     const yesterday = addDays(TODAY, -1);
