@@ -1,9 +1,18 @@
-// The plan's API calls, shared by the plan card and the calendar link settings.
-import { apiFetch } from "@/components/dashboard/api";
+// The plan's API calls and cache key, shared by the plan card and the calendar link settings.
+import { ApiError, fetchJson } from "@/components/api/fetch-json";
 import type { PlanUpdateInput } from "@/lib/plan/schemas";
 import type { Plan, PlanView } from "@/lib/plan/types";
 
-export const fetchPlan = () => apiFetch<PlanView>("/api/plan");
+export { ApiError };
+
+/** The dashboard's checklist writes invalidate this key too: the plan follows every change. */
+export const PLAN_QUERY_KEY = ["plan"] as const;
+
+export const fetchPlan = () => fetchJson<PlanView>("/api/plan");
 
 export const savePlan = (update: PlanUpdateInput) =>
-  apiFetch<{ plan: Plan }>("/api/plan", { method: "PUT", body: JSON.stringify(update) }).then((r) => r.plan);
+  fetchJson<{ plan: Plan }>("/api/plan", { method: "PUT", body: JSON.stringify(update) }).then((r) => r.plan);
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : "Something went wrong. Please try again.";
+}

@@ -2,8 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch, errorMessage } from "@/components/dashboard/api";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-field";
+import { fetchJson } from "@/components/api/fetch-json";
+import { buttonClass, secondaryButtonClass, TextField } from "@/components/ui/text-field";
+import { errorText } from "./api";
 
 const KEY = ["calendar"] as const;
 
@@ -13,26 +14,26 @@ const KEY = ["calendar"] as const;
  */
 export function CalendarLink() {
   const client = useQueryClient();
-  const status = useQuery({ queryKey: KEY, queryFn: () => apiFetch<{ active: boolean }>("/api/calendar") });
+  const status = useQuery({ queryKey: KEY, queryFn: () => fetchJson<{ active: boolean }>("/api/calendar") });
   const [url, setUrl] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   const create = useMutation({
-    mutationFn: () => apiFetch<{ url: string }>("/api/calendar", { method: "POST" }),
+    mutationFn: () => fetchJson<{ url: string }>("/api/calendar", { method: "POST" }),
     onSuccess: ({ url: made }) => {
       setUrl(made);
       setMessage("New link made. Any earlier link no longer works.");
       client.setQueryData(KEY, { active: true });
     },
-    onError: (error) => setMessage(errorMessage(error)),
+    onError: (error) => setMessage(errorText(error)),
   });
   const revoke = useMutation({
-    mutationFn: () => apiFetch<null>("/api/calendar", { method: "DELETE" }),
+    mutationFn: () => fetchJson<null>("/api/calendar", { method: "DELETE" }),
     onSuccess: () => {
       setUrl(null);
       setMessage("Link revoked: calendars that used it get nothing more.");
       client.setQueryData(KEY, { active: false });
     },
-    onError: (error) => setMessage(errorMessage(error)),
+    onError: (error) => setMessage(errorText(error)),
   });
   const isBusy = create.isPending || revoke.isPending;
   const isActive = status.data?.active === true;
@@ -55,12 +56,7 @@ export function CalendarLink() {
         the link can read it: keep it secret, and revoke it if it leaks.
       </p>
       {url ? (
-        <div>
-          <label htmlFor="calendar-url" className="block text-sm font-medium">
-            Your calendar link (shown once)
-          </label>
-          <input id="calendar-url" readOnly value={url} onFocus={(e) => e.target.select()} className={`${inputClass} font-mono text-sm`} />
-        </div>
+        <TextField id="calendar-url" label="Your calendar link (shown once)" readOnly value={url} onFocus={(e) => e.target.select()} />
       ) : isActive ? (
         <p className="text-sm">A calendar link is active. For safety it is not shown again: make a new one to copy it.</p>
       ) : null}

@@ -3,26 +3,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { ApiError, errorMessage, queryKeys } from "@/components/dashboard/api";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/dashboard/form-field";
-import { type Catalog, getCatalogItem } from "@/lib/catalog";
+import { buttonClass, secondaryButtonClass, TextField } from "@/components/ui/text-field";
 import { formatDate } from "@/lib/format";
-import type { LevelStatus } from "@/lib/ladder";
 import { MIN_HISTORY_DAYS, PACE_WINDOW_DAYS } from "@/lib/ladder/forecast";
-import type { DatedItem, PlanView } from "@/lib/plan/types";
 import { UPCOMING_DAYS } from "@/lib/plan/schemas";
-import { fetchPlan, savePlan } from "./api";
+import type { PlanRung, PlanView, TitledDatedItem } from "@/lib/plan/types";
+import { ApiError, errorText, fetchPlan, PLAN_QUERY_KEY, savePlan } from "./api";
 
-type Props = { catalog: Catalog; levels: readonly LevelStatus[] };
-
-const rungTitle = (levels: readonly LevelStatus[], id: string | null) => levels.find((level) => level.id === id)?.title ?? null;
+const rungTitle = (rungs: readonly PlanRung[], id: string | null) => rungs.find((rung) => rung.id === id)?.title ?? null;
 const weeks = (n: number) => (n === 1 ? "1 week" : `${n} weeks`);
 
 /** The learning plan on the dashboard: goal, verdict, the pace forecast, overdue and next up. */
 type Message = { text: string; field?: string; isError: boolean } | null;
 
-export function PlanCard({ catalog, levels }: Props) {
-  const plan = useQuery({ queryKey: queryKeys.plan, queryFn: fetchPlan });
+export function PlanCard() {
+  const plan = useQuery({ queryKey: PLAN_QUERY_KEY, queryFn: fetchPlan });
   // Kept here: the form below starts afresh whenever the saved goal changes.
   const [message, setMessage] = useState<Message>(null);
   return (
@@ -32,13 +27,12 @@ export function PlanCard({ catalog, levels }: Props) {
       </h2>
       {plan.data ? (
         <>
-          <PlanSummary view={plan.data} levels={levels} />
-          <DatedList title="Overdue" id="plan-overdue" items={plan.data.overdue} catalog={catalog} tone="warning" />
-          <DatedList title={`Next up (next ${UPCOMING_DAYS} days)`} id="plan-upcoming" items={plan.data.upcoming} catalog={catalog} tone="info" />
+          <PlanSummary view={plan.data} />
+          <DatedList title="Overdue" id="plan-overdue" items={plan.data.overdue} tone="warning" />
+          <DatedList title={`Next up (next ${UPCOMING_DAYS} days)`} id="plan-upcoming" items={plan.data.upcoming} tone="info" />
           <GoalForm
             key={`${plan.data.targetRungId}|${plan.data.targetDate}`}
             view={plan.data}
-            levels={levels}
             message={message}
             setMessage={setMessage}
           />
@@ -52,7 +46,7 @@ export function PlanCard({ catalog, levels }: Props) {
         </>
       ) : plan.isError ? (
         <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
-          {errorMessage(plan.error)}
+          {errorText(plan.error)}
         </p>
       ) : (
         <p className="mt-2 text-slate-700 dark:text-slate-300">Loading your plan…</p>
@@ -61,10 +55,10 @@ export function PlanCard({ catalog, levels }: Props) {
   );
 }
 
-function PlanSummary({ view, levels }: { view: PlanView; levels: readonly LevelStatus[] }) {
+function PlanSummary({ view }: { view: PlanView }) {
   const { forecast } = view;
-  const goalTitle = rungTitle(levels, forecast.targetRungId);
-  const nextTitle = rungTitle(levels, forecast.nextRungId);
+  const goalTitle = rungTitle(view.rungs, forecast.targetRungId);
+  const nextTitle = rungTitle(view.rungs, forecast.nextRungId);
   const hasGoal = view.targetRungId !== null || view.targetDate !== null;
 
   let verdict: { text: string; tone: "good" | "bad" } | null = null;
@@ -129,7 +123,7 @@ function PlanSummary({ view, levels }: { view: PlanView; levels: readonly LevelS
   );
 }
 
-function DatedList({ title, id, items, catalog, tone }: { title: string; id: string; items: DatedItem[]; catalog: Catalog; tone: "warning" | "info" }) {
+function DatedList({ title, id, items, tone }: { title: string; id: string; items: TitledDatedItem[]; tone: "warning" | "info" }) {
   if (items.length === 0) return null;
   return (
     <div className="mt-4">
@@ -140,7 +134,7 @@ function DatedList({ title, id, items, catalog, tone }: { title: string; id: str
         {items.map((item) => (
           <li key={item.itemId} className={tone === "warning" ? "text-amber-900 dark:text-amber-200" : "text-slate-800 dark:text-slate-200"}>
             <a href={`#item-${item.itemId}`} className="underline underline-offset-2">
-              {getCatalogItem(item.itemId, catalog)?.item.title ?? item.itemId}
+              {item.title}
             </a>
             {tone === "warning" ? `: was due ${formatDate(item.targetOn)}` : `: ${formatDate(item.targetOn)}`}
           </li>
@@ -150,23 +144,18 @@ function DatedList({ title, id, items, catalog, tone }: { title: string; id: str
   );
 }
 
-function GoalForm({
-  view,
-  levels,
-  message,
-  setMessage,
-}: { view: PlanView; levels: readonly LevelStatus[]; message: Message; setMessage: (message: Message) => void }) {
+function GoalForm({ view, message, setMessage }: { view: PlanView; message: Message; setMessage: (message: Message) => void }) {
   const client = useQueryClient();
-  const open = levels.filter((level) => !level.reached);
+  const open = view.rungs.filter((rung) => !rung.reached);
   const [rungId, setRungId] = useState(view.targetRungId ?? open[0]?.id ?? "");
   const [date, setDate] = useState(view.targetDate ?? "");
   const mutation = useMutation({
     mutationFn: savePlan,
     onSuccess: async (plan) => {
       setMessage({ text: plan.targetRungId || plan.targetDate ? "Goal saved." : "Goal cleared.", isError: false });
-      await client.invalidateQueries({ queryKey: queryKeys.plan });
+      await client.invalidateQueries({ queryKey: PLAN_QUERY_KEY });
     },
-    onError: (error) => setMessage({ text: errorMessage(error), field: error instanceof ApiError ? error.field : undefined, isError: true }),
+    onError: (error) => setMessage({ text: errorText(error), field: error instanceof ApiError ? error.field : undefined, isError: true }),
   });
   const hasGoal = view.targetRungId !== null || view.targetDate !== null;
   if (open.length === 0 && !hasGoal) return null;
@@ -196,20 +185,14 @@ function GoalForm({
           </div>
         </fieldset>
       ) : null}
-      <div>
-        <label htmlFor="goal-date" className="block text-sm font-medium">
-          Target date (optional)
-        </label>
-        <input
-          id="goal-date"
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          aria-invalid={message?.field === "targetDate"}
-          aria-describedby={message?.isError ? "goal-message" : undefined}
-          className={inputClass}
-        />
-      </div>
+      <TextField
+        id="goal-date"
+        label="Target date (optional)"
+        type="date"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        error={message?.isError && message.field === "targetDate" ? message.text : null}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" aria-disabled={mutation.isPending} className={buttonClass}>
           Save goal

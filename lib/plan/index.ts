@@ -1,5 +1,5 @@
 import "server-only";
-import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, getCatalogItem, withCustomCertifications } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,7 +11,7 @@ import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { datedItems } from "./dated-items";
 import { type PlanUpdateInput, planUpdateSchema } from "./schemas";
-import type { Plan, PlanView } from "./types";
+import type { DatedItem, Plan, PlanView } from "./types";
 
 export type { DatedItem, Plan, PlanView } from "./types";
 
@@ -36,15 +36,26 @@ export async function getPlan(userId: string, now: Date = new Date()): Promise<P
   const today = todayUtc(now);
   const [{ items, customCertifications }, plan] = await Promise.all([loadUserProgress(userId), loadPlan(userId)]);
   const since = await historySince(userId, items);
+  const catalog = withCustomCertifications(CATALOG, customCertifications);
   const forecast = forecastPlan({
-    catalog: withCustomCertifications(CATALOG, customCertifications),
+    catalog,
     items,
     historySince: since,
     targetRungId: plan.targetRungId,
     targetDate: plan.targetDate,
     today,
   });
-  return { targetRungId: plan.targetRungId, targetDate: plan.targetDate, forecast, ...datedItems(items, today) };
+  const { overdue, upcoming } = datedItems(items, today);
+  const titled = (item: DatedItem) => ({ ...item, title: getCatalogItem(item.itemId, catalog)?.item.title ?? item.itemId });
+  const rungs = evaluateLadder(catalog, items, today).levels.map(({ id, title, shortTitle, reached }) => ({ id, title, shortTitle, reached }));
+  return {
+    targetRungId: plan.targetRungId,
+    targetDate: plan.targetDate,
+    forecast,
+    overdue: overdue.map(titled),
+    upcoming: upcoming.map(titled),
+    rungs,
+  };
 }
 
 /**

@@ -35,6 +35,13 @@ describe("PUT/GET /api/plan", () => {
 
     const got = await (await call("GET", "/api/plan")).json();
     expect(got).toMatchObject({ targetRungId: "senior-mle", targetDate, overdue: [], upcoming: [] });
+    expect(got.rungs.map((r: { shortTitle: string; reached: boolean }) => [r.shortTitle, r.reached])).toEqual([
+      ["Junior MLE", false],
+      ["MLE", false],
+      ["Senior MLE", false],
+      ["ML Team Lead", false],
+      ["Director of ML", false],
+    ]);
     // A new account has no history: no pace is guessed.
     expect(got.forecast).toMatchObject({ basis: "not_enough_history", perWeek: null, nextRungOn: null, targetRungOn: null, onTrack: null });
 
@@ -88,8 +95,8 @@ describe("PUT/GET /api/plan", () => {
     expect((await call("PUT", "/api/progress/gain-practical-experience", { status: "done", targetOn: addDays(TODAY, 5) })).status).toBe(200);
 
     const got = await (await call("GET", "/api/plan")).json();
-    expect(got.overdue).toEqual([{ itemId: "seek-mentoring", targetOn: yesterday }]);
-    expect(got.upcoming).toEqual([{ itemId: "build-a-network", targetOn: addDays(TODAY, 10) }]);
+    expect(got.overdue).toEqual([{ itemId: "seek-mentoring", targetOn: yesterday, title: "Seek Mentoring" }]);
+    expect(got.upcoming).toEqual([{ itemId: "build-a-network", targetOn: addDays(TODAY, 10), title: "Build a Network" }]);
 
     // A past target stays when the row is saved again, but a new one in the past is refused.
     expect((await call("PUT", "/api/progress/seek-mentoring", { status: "in_progress", note: "still on it" })).status).toBe(200);
@@ -129,7 +136,7 @@ describe("PUT/GET /api/plan", () => {
     expect(await (await other.call("GET", "/api/plan")).json()).toMatchObject({
       targetRungId: "senior-mle",
       targetDate: addDays(TODAY, 300),
-      upcoming: [{ itemId: "seek-mentoring", targetOn: target }],
+      upcoming: [{ itemId: "seek-mentoring", targetOn: target, title: "Seek Mentoring" }],
     });
 
     // A file from before plans: no plan, no targetOn on its rows.
