@@ -3,8 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
-import { buttonClass, secondaryButtonClass, TextField } from "@/components/ui/text-field";
-import { errorText } from "./api";
+import { buttonStyles } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { errorMessage } from "./api";
 
 const KEY = ["calendar"] as const;
 
@@ -24,7 +25,7 @@ export function CalendarLink() {
       setMessage("New link made. Any earlier link no longer works.");
       client.setQueryData(KEY, { active: true });
     },
-    onError: (error) => setMessage(errorText(error)),
+    onError: (error) => setMessage(errorMessage(error)),
   });
   const revoke = useMutation({
     mutationFn: () => fetchJson<null>("/api/calendar", { method: "DELETE" }),
@@ -33,7 +34,7 @@ export function CalendarLink() {
       setMessage("Link revoked: calendars that used it get nothing more.");
       client.setQueryData(KEY, { active: false });
     },
-    onError: (error) => setMessage(errorText(error)),
+    onError: (error) => setMessage(errorMessage(error)),
   });
   const isBusy = create.isPending || revoke.isPending;
   const isActive = status.data?.active === true;
@@ -62,15 +63,15 @@ export function CalendarLink() {
       ) : null}
       <div className="flex flex-wrap gap-3">
         {url ? (
-          <button type="button" onClick={copy} className={buttonClass}>
+          <button type="button" onClick={copy} className={buttonStyles.primary}>
             Copy link
           </button>
         ) : null}
-        <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && create.mutate()} className={url ? secondaryButtonClass : buttonClass}>
+        <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && create.mutate()} className={url ? buttonStyles.secondary : buttonStyles.primary}>
           {isActive || url ? "Make a new link" : "Create calendar link"}
         </button>
         {isActive || url ? (
-          <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && revoke.mutate()} className={secondaryButtonClass}>
+          <button type="button" aria-disabled={isBusy} onClick={() => !isBusy && revoke.mutate()} className={buttonStyles.secondary}>
             Revoke link
           </button>
         ) : null}

@@ -3,12 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { buttonClass, secondaryButtonClass, TextField } from "@/components/ui/text-field";
+import { buttonStyles } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
 import { formatDate } from "@/lib/format";
 import { MIN_HISTORY_DAYS, PACE_WINDOW_DAYS } from "@/lib/ladder/forecast";
 import { UPCOMING_DAYS } from "@/lib/plan/schemas";
 import type { PlanRung, PlanView, TitledDatedItem } from "@/lib/plan/types";
-import { ApiError, errorText, fetchPlan, PLAN_QUERY_KEY, savePlan } from "./api";
+import { ApiError, errorMessage, fetchPlan, PLAN_QUERY_KEY, savePlan } from "./api";
 
 const rungTitle = (rungs: readonly PlanRung[], id: string | null) => rungs.find((rung) => rung.id === id)?.title ?? null;
 const weeks = (n: number) => (n === 1 ? "1 week" : `${n} weeks`);
@@ -46,7 +47,7 @@ export function PlanCard() {
         </>
       ) : plan.isError ? (
         <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
-          {errorText(plan.error)}
+          {errorMessage(plan.error)}
         </p>
       ) : (
         <p className="mt-2 text-slate-700 dark:text-slate-300">Loading your plan…</p>
@@ -155,7 +156,7 @@ function GoalForm({ view, message, setMessage }: { view: PlanView; message: Mess
       setMessage({ text: plan.targetRungId || plan.targetDate ? "Goal saved." : "Goal cleared.", isError: false });
       await client.invalidateQueries({ queryKey: PLAN_QUERY_KEY });
     },
-    onError: (error) => setMessage({ text: errorText(error), field: error instanceof ApiError ? error.field : undefined, isError: true }),
+    onError: (error) => setMessage({ text: errorMessage(error), field: error instanceof ApiError ? error.field : undefined, isError: true }),
   });
   const hasGoal = view.targetRungId !== null || view.targetDate !== null;
   if (open.length === 0 && !hasGoal) return null;
@@ -194,7 +195,7 @@ function GoalForm({ view, message, setMessage }: { view: PlanView; message: Mess
         error={message?.isError && message.field === "targetDate" ? message.text : null}
       />
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" aria-disabled={mutation.isPending} className={buttonClass}>
+        <button type="submit" aria-disabled={mutation.isPending} className={buttonStyles.primary}>
           Save goal
         </button>
         {hasGoal ? (
@@ -202,7 +203,7 @@ function GoalForm({ view, message, setMessage }: { view: PlanView; message: Mess
             type="button"
             aria-disabled={mutation.isPending}
             onClick={() => !mutation.isPending && mutation.mutate({ targetRungId: null, targetDate: null })}
-            className={secondaryButtonClass}
+            className={buttonStyles.secondary}
           >
             Clear goal
           </button>

@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { ICalAlarmType, ICalCalendar } from "ical-generator";
-import { CATALOG, getCatalogItem, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, getCatalogItem } from "@/lib/catalog";
 import { getDb } from "@/lib/db";
 import { parseChanges } from "@/lib/history";
 import { loadPlan } from "@/lib/plan";
@@ -38,8 +38,7 @@ async function changeCounts(userId: string): Promise<Map<string, number>> {
 
 /** The events of one person's feed, in date order. Four queries. */
 export async function listFeedEvents(userId: string): Promise<FeedEvent[]> {
-  const [{ items, customCertifications }, plan, counts] = await Promise.all([loadUserProgress(userId), loadPlan(userId), changeCounts(userId)]);
-  const catalog = withCustomCertifications(CATALOG, customCertifications);
+  const [{ catalog, items }, plan, counts] = await Promise.all([loadUserProgress(userId), loadPlan(userId), changeCounts(userId)]);
   // UIDs stay the same for the life of the account but do not carry its id.
   const owner = crypto.createHash("sha256").update(`calendar:${userId}`).digest("hex").slice(0, 20);
   const events: FeedEvent[] = [];

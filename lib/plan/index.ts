@@ -1,16 +1,15 @@
 import "server-only";
-import { CATALOG, getCatalogItem, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, getCatalogItem } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { fromZodError } from "@/lib/http";
 import { evaluateLadder } from "@/lib/ladder";
 import { forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
 import { loadUserProgress } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { datedItems } from "./dated-items";
-import { type PlanUpdateInput, planUpdateSchema } from "./schemas";
+import type { PlanUpdate } from "./schemas";
 import type { DatedItem, Plan, PlanView } from "./types";
 
 export type { DatedItem, Plan, PlanView } from "./types";
@@ -34,9 +33,8 @@ async function historySince(userId: string, items: readonly ProgressItem[]): Pro
 /** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Four queries. */
 export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
   const today = todayUtc(now);
-  const [{ items, customCertifications }, plan] = await Promise.all([loadUserProgress(userId), loadPlan(userId)]);
+  const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), loadPlan(userId)]);
   const since = await historySince(userId, items);
-  const catalog = withCustomCertifications(CATALOG, customCertifications);
   const forecast = forecastPlan({
     catalog,
     items,
@@ -59,13 +57,11 @@ export async function getPlan(userId: string, now: Date = new Date()): Promise<P
 }
 
 /**
- * Sets the goal rung and date (omitted keeps, null clears). A rung not on the ladder or
- * already reached, or a date in the past, is refused and nothing is stored.
+ * Sets the goal rung and date (omitted keeps, null clears); `update` is parsed by the caller
+ * with planUpdateSchema. A rung not on the ladder or already reached, or a date in the past,
+ * is refused and nothing is stored.
  */
-export async function setPlan(userId: string, input: PlanUpdateInput, now: Date = new Date()): Promise<Plan> {
-  const parsed = planUpdateSchema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const update = parsed.data;
+export async function setPlan(userId: string, update: PlanUpdate, now: Date = new Date()): Promise<Plan> {
   const stored = await loadPlan(userId);
   const next: Plan = {
     targetRungId: update.targetRungId === undefined ? stored.targetRungId : update.targetRungId,
@@ -76,8 +72,8 @@ export async function setPlan(userId: string, input: PlanUpdateInput, now: Date 
     if (!CATALOG.ladder.some((level) => level.id === update.targetRungId)) {
       throw new AppError("invalid_input", "targetRungId: there is no such rung on the ladder.", { field: "targetRungId" });
     }
-    const { items, customCertifications } = await loadUserProgress(userId);
-    const levels = evaluateLadder(withCustomCertifications(CATALOG, customCertifications), items, todayUtc(now)).levels;
+    const { catalog, items } = await loadUserProgress(userId);
+    const levels = evaluateLadder(catalog, items, todayUtc(now)).levels;
     if (levels.find((level) => level.id === update.targetRungId)?.reached) {
       throw new AppError("invalid_input", "targetRungId: you have already reached this rung; pick one above it.", { field: "targetRungId" });
     }
@@ -106,8 +102,7 @@ export async function getPlanLine(userId: string, now: Date = new Date()): Promi
   const plan = await loadPlan(userId);
   if (!plan.targetDate) return null;
   const today = todayUtc(now);
-  const { items, customCertifications } = await loadUserProgress(userId);
-  const catalog = withCustomCertifications(CATALOG, customCertifications);
+  const { catalog, items } = await loadUserProgress(userId);
   const evaluation = evaluateLadder(catalog, items, today);
   const rungId = plan.targetRungId ?? evaluation.next?.id ?? null;
   const rung = evaluation.levels.find((level) => level.id === rungId);

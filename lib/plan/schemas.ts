@@ -10,6 +10,7 @@ export const planUpdateSchema = z.strictObject({
 });
 
 export type PlanUpdateInput = z.input<typeof planUpdateSchema>;
+export type PlanUpdate = z.output<typeof planUpdateSchema>;
 
 /** Target dates closer than this many days count as "next up". */
 export const UPCOMING_DAYS = 30;

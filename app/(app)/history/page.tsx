@@ -4,22 +4,16 @@ import { DoneChart } from "@/components/history/done-chart";
 import { HistoryTimeline } from "@/components/history/history-timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
-import { getDoneOverTime, listHistory } from "@/lib/history";
+import { getHistoryOverview } from "@/lib/history";
 import { getPlanLine } from "@/lib/plan";
-import { getProgress } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage() {
   const user = await requirePageUser("/history");
-  const [page, points, progress, planLine] = await Promise.all([
-    listHistory(user.id),
-    getDoneOverTime(user.id),
-    getProgress(user.id),
-    getPlanLine(user.id),
-  ]);
-  const latestDone = points[points.length - 1]?.done ?? 0;
+  const [{ page, doneOverTime, total }, planLine] = await Promise.all([getHistoryOverview(user.id), getPlanLine(user.id)]);
+  const latestDone = doneOverTime[doneOverTime.length - 1]?.done ?? 0;
   const plan = planLine
     ? { today: todayUtc(), date: planLine.targetDate, done: latestDone + planLine.itemsNeeded, rungTitle: planLine.rungTitle }
     : undefined;
@@ -37,7 +31,7 @@ export default async function HistoryPage() {
           Items done over time
         </h2>
         <div className="mt-3">
-          <DoneChart points={points} total={progress.summary.total} plan={plan} />
+          <DoneChart points={doneOverTime} total={total} plan={plan} />
         </div>
       </section>
       <section aria-labelledby="timeline-title" className="mt-6">

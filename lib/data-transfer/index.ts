@@ -1,15 +1,14 @@
 import "server-only";
-import { CATALOG, getCatalogItem, isCheckableKind, withCustomCertifications } from "@/lib/catalog";
-import { listCustomCertifications, newCustomCertificationId } from "@/lib/certifications";
+import { CATALOG, getCatalogItem, isCheckableKind } from "@/lib/catalog";
+import { newCustomCertificationId } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
-import { fromZodError } from "@/lib/http";
 import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
-import { loadProgressItems } from "@/lib/progress/rows";
+import { progressFieldsOf } from "@/lib/progress/fields";
 import { toCsv } from "./csv";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type ImportResult } from "./schemas";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportResult } from "./schemas";
 
 export type { ExportFile, ImportResult } from "./schemas";
 
@@ -20,10 +19,9 @@ export type { ExportFile, ImportResult } from "./schemas";
  */
 export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
   const db = getDb();
-  const [user, items, certs, events, plan] = await Promise.all([
+  const [user, { catalog, items, customCertifications }, events, plan] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { name: true, trackId: true } }),
-    loadProgressItems(userId),
-    listCustomCertifications(userId),
+    loadUserProgress(userId),
     db.progressEvent.findMany({
       where: { userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -32,15 +30,15 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
     db.plan.findUnique({ where: { userId }, select: { targetRungId: true, targetDate: true } }),
   ]);
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
-  const known = new Set(checklistItemIds(withCustomCertifications(CATALOG, certs)));
+  const known = new Set(checklistItemIds(catalog));
   const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     user: { name: user.name, trackId: trackId as ExportFile["user"]["trackId"] },
-    progress: items.filter((item) => known.has(item.itemId)),
-    customCertifications: certs,
+    progress: items,
+    customCertifications,
     history: events
       .filter((event) => known.has(event.itemId))
       .map((event) => ({
@@ -69,10 +67,10 @@ export const CSV_HEADER = [
 
 /** The whole checklist as CSV, one line per item; items never touched are "todo". Two queries. */
 export async function exportChecklistCsv(userId: string): Promise<string> {
-  const { items, customCertifications } = await loadUserProgress(userId);
+  const { catalog, items } = await loadUserProgress(userId);
   const byId = new Map(items.map((item) => [item.itemId, item]));
   const rows: (string | null)[][] = [[...CSV_HEADER]];
-  for (const section of checklistSections(withCustomCertifications(CATALOG, customCertifications))) {
+  for (const section of checklistSections(catalog)) {
     for (const entry of section.items) {
       const item = byId.get(entry.id);
       rows.push([
@@ -101,12 +99,9 @@ function invalid(message: string, field: string): AppError {
  * certifications and their history (and setting their track; their name only when the
  * account has none). All or nothing: a file that fails any check changes nothing.
  * Certifications get new ids, since the exported ones may still belong to another account.
+ * `file` is parsed by the caller with exportFileSchema (lib/data-transfer/schemas.ts).
  */
-export async function importUserData(userId: string, data: unknown): Promise<ImportResult> {
-  const parsed = exportFileSchema.safeParse(data);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const file = parsed.data;
-
+export async function importUserData(userId: string, file: ExportFile): Promise<ImportResult> {
   const newIds = new Map<string, string>();
   file.customCertifications.forEach((cert, i) => {
     if (newIds.has(cert.id)) throw invalid(`customCertifications.${i}.id: "${cert.id}" appears twice.`, `customCertifications.${i}.id`);
@@ -154,25 +149,19 @@ export async function importUserData(userId: string, data: unknown): Promise<Imp
             data: file.progress.map((row) => ({
               userId,
               itemId: mapId(row.itemId),
-              status: row.status,
-              completedOn: row.completedOn,
-              expiresOn: row.expiresOn,
-              note: row.note,
-              evidenceUrl: row.evidenceUrl,
-              targetOn: row.targetOn,
+              ...progressFieldsOf(row),
               ...(row.updatedAt ? { updatedAt: new Date(row.updatedAt) } : {}),
             })),
           });
         }
         if (file.history.length > 0) {
           await tx.progressEvent.createMany({
-            data: file.history.map((event) => ({
+            data: file.history.map(({ itemId, changes, createdAt, ...statuses }) => ({
               userId,
-              itemId: mapId(event.itemId),
-              fromStatus: event.fromStatus,
-              toStatus: event.toStatus,
-              changes: JSON.stringify(event.changes),
-              createdAt: new Date(event.createdAt),
+              itemId: mapId(itemId),
+              ...statuses,
+              changes: JSON.stringify(changes),
+              createdAt: new Date(createdAt),
             })),
           });
         }

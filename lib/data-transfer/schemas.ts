@@ -1,8 +1,16 @@
 import { z } from "zod";
 import { itemStatusSchema } from "@/lib/catalog";
 import { CERTIFICATION_TEXT_MAX_CHARS, MAX_CUSTOM_CERTIFICATIONS } from "@/lib/certifications/schemas";
-import { completedOnSchema, evidenceUrlSchema, ITEM_ID_MAX_CHARS, isoDateSchema, noteSchema } from "@/lib/progress/schemas";
-import { trackIdSchema } from "@/lib/tracks/schemas";
+import { isExpiryBeforeCompletion, PROGRESS_FIELDS } from "@/lib/progress/fields";
+import {
+  completedOnSchema,
+  EXPIRY_BEFORE_COMPLETION,
+  evidenceUrlSchema,
+  ITEM_ID_MAX_CHARS,
+  isoDateSchema,
+  noteSchema,
+  trackIdSchema,
+} from "@/lib/progress/schemas";
 
 // The export file, version 1. Import accepts exactly this shape (unknown fields refused),
 // with the same rules a PUT applies to each row, so an import can store nothing a person
@@ -32,10 +40,7 @@ const progressEntrySchema = z
     targetOn: isoDateSchema.nullable().default(null),
     updatedAt: timestampSchema.nullable(),
   })
-  .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
-    message: "cannot be before the date it was earned",
-    path: ["expiresOn"],
-  });
+  .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 
 const certificationEntrySchema = z.strictObject({
   id: itemIdSchema,
@@ -48,11 +53,14 @@ const historyEntrySchema = z.strictObject({
   fromStatus: itemStatusSchema.nullable(),
   toStatus: itemStatusSchema,
   changes: z.partialRecord(
-    z.enum(["status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn"]),
+    z.enum(PROGRESS_FIELDS),
     z.tuple([nullableText, nullableText]),
   ),
   createdAt: timestampSchema,
 });
+
+/** Query string of GET /api/export. */
+export const exportQuerySchema = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
 
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT, { error: `is not "${EXPORT_FORMAT}": this is not a Ladder export` }),
