@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as registerPost } from "@/app/api/auth/register/route";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
 import type { SessionUser } from "@/lib/auth/session";
 
 export const ORIGIN = "http://localhost:3000";
@@ -16,7 +17,8 @@ export function authedRequest(url: string, init: AuthedInit = {}): Request {
   merged.set("origin", ORIGIN);
   merged.set("host", "localhost:3000");
   if (cookie) merged.set("cookie", cookie);
-  if (ip) merged.set("x-forwarded-for", ip);
+  // The server writes the socket address into this header (lib/auth/socket-address.ts).
+  if (ip) merged.set(SOCKET_ADDRESS_HEADER, ip);
   if (typeof rest.body === "string" && !merged.has("content-type")) merged.set("content-type", "application/json");
   return new Request(new URL(url, ORIGIN), { ...rest, headers: merged });
 }
