@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
-import { isHttpsRequest } from "@/lib/auth/request-info";
+import { isSecureRequest } from "@/lib/auth/request-info";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS_VALUE } from "@/lib/security-headers";
 
@@ -11,7 +11,7 @@ import { contentSecurityPolicy, HSTS_VALUE } from "@/lib/security-headers";
 export function proxy(request: NextRequest) {
   const env = getEnv();
   const nonce = crypto.randomBytes(16).toString("base64");
-  const isHttps = isHttpsRequest(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
+  const isHttps = isSecureRequest(request);
   const csp = contentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === "development", isHttps });
 
   // Next.js takes the nonce for its own scripts from the request's CSP header.

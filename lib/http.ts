@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { requestOrigin } from "@/lib/auth/request-info";
+import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 
 // The edge between HTTP and lib/: every route handler is wrapped in `route()`, reads its
@@ -68,15 +70,15 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
+/** Scheme and host both count: an http page of this host cannot write to its https app. */
 function sameOrigin(origin: string, request: Request): boolean {
-  let originHost: string;
+  const env = getEnv();
+  const expected = requestOrigin(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
   try {
-    originHost = new URL(origin).host;
+    return expected !== null && new URL(origin).origin === expected;
   } catch {
     return false;
   }
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  return originHost === host;
 }
 
 /** Reads a JSON body of at most `maxBytes`, parsed and validated by a strict zod schema. */

@@ -68,3 +68,27 @@ export function isHttpsRequest(
     return false;
   }
 }
+
+/**
+ * This app's origin as the client addressed it: scheme (isHttpsRequest) and the Host header.
+ * X-Forwarded-Host is read only from a trusted proxy (TRUST_PROXY).
+ */
+export function requestOrigin(
+  request: { url: string; headers: HeaderSource },
+  options: { trustProxy: boolean; publicUrl?: string | undefined },
+): string | null {
+  const forwardedHost = options.trustProxy ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  let host = forwardedHost || request.headers.get("host");
+  try {
+    host ||= new URL(request.url).host;
+    return new URL(`${isHttpsRequest(request, options) ? "https" : "http"}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The one answer to "did this request come over https" (cookies are then Secure and __Host- prefixed). */
+export function isSecureRequest(request: { url: string; headers: HeaderSource }): boolean {
+  const env = getEnv();
+  return isHttpsRequest(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
+}

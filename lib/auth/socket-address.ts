@@ -14,7 +14,7 @@ export function installSocketAddressHeader(): void {
   http.Server.prototype.emit = function emitWithSocketAddress(this: http.Server, event: string | symbol, ...args: unknown[]) {
     const request = args[0] as http.IncomingMessage | undefined;
     if (event === "request" && request?.headers) request.headers[SOCKET_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "";
-    return emit.call(this, event, ...args);
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
   flags[SOCKET_ADDRESS_FLAG] = true;
 }
