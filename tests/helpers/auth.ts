@@ -63,10 +63,15 @@ export const SESSION_COOKIE = "next-auth.session-token";
 export type SignInResult = { response: Response; cookie: string | null };
 
 /** Signs in like the /signin page does: GET /api/auth/csrf, then POST the credentials callback. */
-export async function signIn(email: string, password: string, options: { ip?: string; callbackUrl?: string } = {}): Promise<SignInResult> {
+export async function signIn(
+  email: string,
+  password: string,
+  options: { ip?: string; callbackUrl?: string; cookie?: string } = {},
+): Promise<SignInResult> {
   const ip = options.ip ?? randomIp();
   const csrfResponse = await callAuthRoute(authedRequest("/api/auth/csrf", { ip }));
-  const csrfCookie = [...setCookies(csrfResponse)].map(([name, value]) => `${name}=${value}`).join("; ");
+  // Cookies the browser already holds (a session, a device cookie) go along with the csrf cookie.
+  const csrfCookie = [...[...setCookies(csrfResponse)].map(([name, value]) => `${name}=${value}`), ...(options.cookie ? [options.cookie] : [])].join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const response = await callAuthRoute(
     authedRequest("/api/auth/callback/credentials", {
