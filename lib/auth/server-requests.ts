@@ -11,6 +11,7 @@ import { SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-i
 //   would answer 500.
 
 const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+const INSTALLED = Symbol.for("ladder.requestGuards");
 
 function refuse(response: http.ServerResponse): void {
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: "This method is not supported." } });
@@ -20,7 +21,7 @@ function refuse(response: http.ServerResponse): void {
 
 export function installRequestGuards(): void {
   const flags = globalThis as Record<symbol, unknown>;
-  if (flags[SOCKET_ADDRESS_FLAG] === true) return;
+  if (flags[INSTALLED] === true) return;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emitGuarded(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
@@ -33,5 +34,6 @@ export function installRequestGuards(): void {
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
+  flags[INSTALLED] = true;
   flags[SOCKET_ADDRESS_FLAG] = true;
 }
