@@ -67,6 +67,8 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/auth/register",
   "GET /api/auth/[...nextauth]",
   "POST /api/auth/[...nextauth]",
+  // The catch-all answers every unknown /api path with a 404 and reads no data.
+  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => `${method} /api/[...path]`),
 ]);
 
 async function createVictim(): Promise<Victim & { cookie: string }> {
