@@ -1,7 +1,8 @@
 import "server-only";
+import { z } from "zod";
 import { CATALOG, getCatalogItem, isCheckableKind, withCustomCertifications } from "@/lib/catalog";
 import { listCustomCertifications, newCustomCertificationId } from "@/lib/certifications";
-import { getDb } from "@/lib/db";
+import { getDb, joinSql, newRowId, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
 import { fromZodError } from "@/lib/http";
@@ -9,14 +10,24 @@ import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
 import { loadProgressItems } from "@/lib/progress/rows";
 import { toCsv } from "./csv";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFileSchema, type ImportResult } from "./schemas";
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportFile,
+  historyEntrySchema,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_HISTORY,
+  type ImportResult,
+  importEnvelopeSchema,
+} from "./schemas";
 
 export type { ExportFile, ImportResult } from "./schemas";
 
 /**
  * All of one person's data as a versioned JSON document that importUserData reads back.
- * Rows and history for items no longer on the checklist are left out, so every export can be
- * imported again.
+ * Rows and history for items no longer on the checklist are left out, and so is the oldest
+ * history beyond what an import takes (IMPORT_MAX_HISTORY events, IMPORT_MAX_BYTES as
+ * compact JSON), so every export can be imported again.
  */
 export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
   const db = getDb();
@@ -33,23 +44,39 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
   const known = new Set(checklistItemIds(withCustomCertifications(CATALOG, certs)));
   const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
-  return {
+  const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     user: { name: user.name, trackId: trackId as ExportFile["user"]["trackId"] },
     progress: items.filter((item) => known.has(item.itemId)),
     customCertifications: certs,
-    history: events
-      .filter((event) => known.has(event.itemId))
-      .map((event) => ({
-        itemId: event.itemId,
-        fromStatus: event.fromStatus as ExportFile["history"][number]["fromStatus"],
-        toStatus: event.toStatus as ExportFile["history"][number]["toStatus"],
-        changes: parseChanges(event.changes),
-        createdAt: event.createdAt.toISOString(),
-      })),
+    history: [],
   };
+  const history = events
+    .filter((event) => known.has(event.itemId))
+    .map((event) => ({
+      itemId: event.itemId,
+      fromStatus: event.fromStatus as ExportFile["history"][number]["fromStatus"],
+      toStatus: event.toStatus as ExportFile["history"][number]["toStatus"],
+      // Stored by the app itself, so already within the import's rules.
+      changes: parseChanges(event.changes) as ExportFile["history"][number]["changes"],
+      createdAt: event.createdAt.toISOString(),
+    }));
+  return { ...file, history: newestThatFit(history, IMPORT_MAX_BYTES - Buffer.byteLength(JSON.stringify(file))) };
+}
+
+/** The newest events (oldest first, as given) whose compact JSON fits in `budget` bytes. */
+function newestThatFit<T>(events: T[], budget: number): T[] {
+  let start = events.length;
+  let left = budget;
+  while (start > 0 && events.length - start < IMPORT_MAX_HISTORY) {
+    const size = Buffer.byteLength(JSON.stringify(events[start - 1])) + 1;
+    if (size > left) break;
+    left -= size;
+    start -= 1;
+  }
+  return events.slice(start);
 }
 
 export const CSV_HEADER = [
@@ -90,6 +117,33 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
   return toCsv(rows);
 }
 
+/** History entries checked or written at a time, between turns for other requests. */
+const SLICE = 500;
+
+function yieldToOtherRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The whole file checked against the export's rules; the history in slices, yielding between them. */
+async function parseImportFile(data: unknown): Promise<ExportFile> {
+  const envelope = importEnvelopeSchema.safeParse(data);
+  if (!envelope.success) throw fromZodError(envelope.error);
+  const history: ExportFile["history"] = [];
+  for (let start = 0; start < envelope.data.history.length; start += SLICE) {
+    const slice = envelope.data.history.slice(start, start + SLICE);
+    for (const [offset, entry] of slice.entries()) {
+      const parsed = historyEntrySchema.safeParse(entry);
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["history", start + offset, ...issue.path] }));
+        throw fromZodError(new z.ZodError(issues));
+      }
+      history.push(parsed.data);
+    }
+    await yieldToOtherRequests();
+  }
+  return { ...envelope.data, history };
+}
+
 function invalid(message: string, field: string): AppError {
   return new AppError("invalid_input", message, { field });
 }
@@ -101,9 +155,7 @@ function invalid(message: string, field: string): AppError {
  * Certifications get new ids, since the exported ones may still belong to another account.
  */
 export async function importUserData(userId: string, data: unknown): Promise<ImportResult> {
-  const parsed = exportFileSchema.safeParse(data);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const file = parsed.data;
+  const file = await parseImportFile(data);
 
   const newIds = new Map<string, string>();
   file.customCertifications.forEach((cert, i) => {
@@ -158,17 +210,15 @@ export async function importUserData(userId: string, data: unknown): Promise<Imp
             })),
           });
         }
-        if (file.history.length > 0) {
-          await tx.progressEvent.createMany({
-            data: file.history.map((event) => ({
-              userId,
-              itemId: mapId(event.itemId),
-              fromStatus: event.fromStatus,
-              toStatus: event.toStatus,
-              changes: JSON.stringify(event.changes),
-              createdAt: new Date(event.createdAt),
-            })),
-          });
+        // Plain multi-row INSERTs in slices, yielding between them: on SQLite each statement
+        // holds the event loop, and other requests (health checks included) get their turn.
+        for (let start = 0; start < file.history.length; start += SLICE) {
+          const rows = file.history.slice(start, start + SLICE).map(
+            (event) =>
+              sql`(${newRowId()}, ${userId}, ${mapId(event.itemId)}, ${event.fromStatus}, ${event.toStatus}, ${JSON.stringify(event.changes)}, ${new Date(event.createdAt)})`,
+          );
+          await tx.$executeRaw`INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt") VALUES ${joinSql(rows)}`;
+          await yieldToOtherRequests();
         }
         const { count } = await tx.user.updateMany({ where: { id: userId }, data: { trackId: file.user.trackId } });
         if (count === 0) throw new AppError("unauthorized", "Please sign in again.");

@@ -1,7 +1,16 @@
 import { z } from "zod";
+import { nameSchema } from "@/lib/accounts/schemas";
 import { itemStatusSchema } from "@/lib/catalog";
 import { CERTIFICATION_TEXT_MAX_CHARS, MAX_CUSTOM_CERTIFICATIONS } from "@/lib/certifications/schemas";
-import { completedOnSchema, evidenceUrlSchema, ITEM_ID_MAX_CHARS, isoDateSchema, noteSchema } from "@/lib/progress/schemas";
+import {
+  completedOnSchema,
+  EVIDENCE_URL_MAX_CHARS,
+  evidenceUrlSchema,
+  ITEM_ID_MAX_CHARS,
+  isoDateSchema,
+  NOTE_MAX_CHARS,
+  noteSchema,
+} from "@/lib/progress/schemas";
 import { trackIdSchema } from "@/lib/tracks/schemas";
 
 // The export file, version 1. Import accepts exactly this shape (unknown fields refused),
@@ -13,12 +22,27 @@ export const EXPORT_VERSION = 1;
 /** Per person; generous for years of use, and keeps one import inside one short transaction. */
 export const IMPORT_MAX_PROGRESS = 500;
 export const IMPORT_MAX_HISTORY = 20_000;
-/** Fits IMPORT_MAX_HISTORY events of ordinary size. */
-export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Every export fits: IMPORT_MAX_PROGRESS rows at their longest take about 7 MB, and the export
+ * leaves out its oldest history when the file would be larger (lib/export).
+ */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
-const timestampSchema = z.iso.datetime({ offset: true });
+/** A time the app could have written: from 1970 up to a day from now (clock skew). */
+const timestampSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const time = Date.parse(value);
+    return time >= 0 && time <= Date.now() + 24 * 60 * 60 * 1000;
+  }, "must be a time between 1970 and now");
 const itemIdSchema = z.string().min(1).max(ITEM_ID_MAX_CHARS);
-const nullableText = z.string().nullable();
+/** A history value as the forms would have stored it; checked by length, not re-validated, since old rules may differ. */
+const historyText = (maxChars: number) =>
+  z
+    .string()
+    .refine((value) => Array.from(value).length <= maxChars, `must be at most ${maxChars} characters`)
+    .nullable();
+const change = <T extends z.ZodType>(value: T) => z.tuple([value, value]).optional();
 
 const progressEntrySchema = z
   .strictObject({
@@ -41,14 +65,17 @@ const certificationEntrySchema = z.strictObject({
   issuer: z.string().trim().min(1).max(CERTIFICATION_TEXT_MAX_CHARS),
 });
 
-const historyEntrySchema = z.strictObject({
+export const historyEntrySchema = z.strictObject({
   itemId: itemIdSchema,
   fromStatus: itemStatusSchema.nullable(),
   toStatus: itemStatusSchema,
-  changes: z.partialRecord(
-    z.enum(["status", "completedOn", "expiresOn", "note", "evidenceUrl"]),
-    z.tuple([nullableText, nullableText]),
-  ),
+  changes: z.strictObject({
+    status: change(itemStatusSchema.nullable()),
+    completedOn: change(isoDateSchema.nullable()),
+    expiresOn: change(isoDateSchema.nullable()),
+    note: change(historyText(NOTE_MAX_CHARS)),
+    evidenceUrl: change(historyText(EVIDENCE_URL_MAX_CHARS)),
+  }),
   createdAt: timestampSchema,
 });
 
@@ -57,13 +84,19 @@ export const exportFileSchema = z.strictObject({
   version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}: this export comes from a version Ladder cannot read` }),
   exportedAt: timestampSchema,
   user: z.strictObject({
-    name: z.string().max(200).nullable(),
+    name: nameSchema.nullable(),
     trackId: trackIdSchema.nullable(),
   }),
   progress: z.array(progressEntrySchema).max(IMPORT_MAX_PROGRESS),
   customCertifications: z.array(certificationEntrySchema).max(MAX_CUSTOM_CERTIFICATIONS),
   history: z.array(historyEntrySchema).max(IMPORT_MAX_HISTORY),
 });
+
+/**
+ * The file with its history entries not yet checked: the import checks them in slices
+ * (historyEntrySchema), giving other requests a turn in between.
+ */
+export const importEnvelopeSchema = exportFileSchema.extend({ history: z.array(z.unknown()).max(IMPORT_MAX_HISTORY) });
 
 export type ExportFile = z.output<typeof exportFileSchema>;
 export type ExportFileInput = z.input<typeof exportFileSchema>;
