@@ -1,6 +1,6 @@
 // Finding 3: per-address limits trusted a client's X-Forwarded-For, so a client picked its own
 // bucket (and sign-up's 409 could enumerate accounts without limit, finding 5). Finding 7: TRACE
-// answered 500.
+// answered 500, and a method a route does not export an empty 405.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,6 +18,13 @@ describe("the server writes the socket address; a client cannot forge it", () =>
   beforeAll(async () => {
     installRequestGuards();
     server = http.createServer((request, response) => {
+      if (request.url === "/api/empty-405") {
+        // What Next.js sends for a method a route does not export.
+        response.statusCode = 405;
+        response.flushHeaders();
+        response.end();
+        return;
+      }
       response.end(JSON.stringify({ seen: request.headers[SOCKET_ADDRESS_HEADER] }));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -44,6 +51,13 @@ describe("the server writes the socket address; a client cannot forge it", () =>
     });
     expect(status).toBe(405);
     expect(JSON.parse(body)).toEqual({ error: { code: "method_not_allowed", message: "This method is not supported." } });
+  });
+
+  it("gives an empty 405 on an /api path the JSON error body", async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/empty-405`, { method: "DELETE" });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: "This method is not supported." } });
   });
 });
 
