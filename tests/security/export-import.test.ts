@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { GET as exportGet } from "@/app/api/export/route";
 import { GET as healthGet } from "@/app/api/health/route";
 import { POST as importPost } from "@/app/api/import/route";
-import { csvCell } from "@/lib/export/csv";
-import { IMPORT_MAX_HISTORY } from "@/lib/export/schemas";
+import { csvCell } from "@/lib/data-transfer/csv";
+import { IMPORT_MAX_HISTORY } from "@/lib/data-transfer/schemas";
 import { SKILL_IDS } from "../helpers/progress-fixtures";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 

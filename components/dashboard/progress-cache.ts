@@ -4,40 +4,39 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tansta
 import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { summarizeProgress } from "@/lib/progress/checklist";
+import { fetchJson } from "@/components/api/fetch-json";
+import { PROGRESS_MUTATION_KEY, queryKeys } from "@/components/api/query-keys";
+import { hasSameFields, mergeProgressUpdate, untouchedItem } from "@/lib/progress/fields";
 import type { ProgressUpdateInput } from "@/lib/progress/schemas";
-import type { CustomCertification, ProgressItem, ProgressList } from "@/lib/progress/types";
-import { apiFetch, PROGRESS_MUTATION_KEY, queryKeys } from "./api";
+import type { CustomCertification } from "@/lib/certifications/types";
+import type { ProgressItem, ProgressList } from "@/lib/progress/types";
 
-// Client state of the dashboard: the server render's data seeds react-query, every checklist
+// The dashboard's react-query cache: the server render's data seeds it, every checklist
 // write is applied at once (optimistic) and the ladder is recomputed in the browser with the
 // same pure evaluator the server uses, then both are reconciled with the server.
 
 export function useProgress(initial: ProgressList) {
-  return useQuery({ queryKey: queryKeys.progress, queryFn: () => apiFetch<ProgressList>("/api/progress"), initialData: initial });
+  return useQuery({ queryKey: queryKeys.progress, queryFn: () => fetchJson<ProgressList>("/api/progress"), initialData: initial });
 }
 
 export function useCertifications(initial: CustomCertification[]) {
   return useQuery({
     queryKey: queryKeys.certifications,
-    queryFn: () => apiFetch<{ certifications: CustomCertification[] }>("/api/certifications").then((r) => r.certifications),
+    queryFn: () => fetchJson<{ certifications: CustomCertification[] }>("/api/certifications").then((r) => r.certifications),
     initialData: initial,
   });
 }
 
 export function useLadder(initial: LadderEvaluation) {
-  return useQuery({ queryKey: queryKeys.ladder, queryFn: () => apiFetch<LadderEvaluation>("/api/ladder"), initialData: initial });
+  return useQuery({ queryKey: queryKeys.ladder, queryFn: () => fetchJson<LadderEvaluation>("/api/ladder"), initialData: initial });
 }
 
 export function catalogOf(client: QueryClient): Catalog {
   return withCustomCertifications(CATALOG, client.getQueryData<CustomCertification[]>(queryKeys.certifications) ?? []);
 }
 
-export function untouched(itemId: string): ProgressItem {
-  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
-}
-
 function getItem(client: QueryClient, itemId: string): ProgressItem {
-  return client.getQueryData<ProgressList>(queryKeys.progress)?.items.find((i) => i.itemId === itemId) ?? untouched(itemId);
+  return client.getQueryData<ProgressList>(queryKeys.progress)?.items.find((i) => i.itemId === itemId) ?? untouchedItem(itemId);
 }
 
 export function putItem(client: QueryClient, item: ProgressItem): void {
@@ -55,13 +54,6 @@ export function recomputeLadder(client: QueryClient, today: string): void {
   if (list) client.setQueryData(queryKeys.ladder, evaluateLadder(catalogOf(client), list.items, today));
 }
 
-const sameFields = (a: ProgressItem, b: ProgressItem) =>
-  a.status === b.status &&
-  a.completedOn === b.completedOn &&
-  a.expiresOn === b.expiresOn &&
-  a.note === b.note &&
-  a.evidenceUrl === b.evidenceUrl;
-
 type Context = { previous: ProgressItem; optimistic: ProgressItem };
 
 export function useSetItemProgress(itemId: string, today: string) {
@@ -72,34 +64,27 @@ export function useSetItemProgress(itemId: string, today: string) {
     // "in progress" then "done" can never arrive at the server the other way round.
     scope: { id: `progress:${itemId}` },
     mutationFn: (update) =>
-      apiFetch<{ item: ProgressItem }>(`/api/progress/${encodeURIComponent(itemId)}`, {
+      fetchJson<{ item: ProgressItem }>(`/api/progress/${encodeURIComponent(itemId)}`, {
         method: "PUT",
         body: JSON.stringify(update),
       }).then((r) => r.item),
     onMutate: async (update) => {
       await Promise.all([client.cancelQueries({ queryKey: queryKeys.progress }), client.cancelQueries({ queryKey: queryKeys.ladder })]);
       const previous = getItem(client, itemId);
-      const optimistic: ProgressItem = {
-        ...previous,
-        status: update.status,
-        completedOn: update.completedOn === undefined ? previous.completedOn : update.completedOn,
-        expiresOn: update.expiresOn === undefined ? previous.expiresOn : update.expiresOn,
-        note: update.note === undefined ? previous.note : update.note?.trim() ? update.note : null,
-        evidenceUrl: update.evidenceUrl === undefined ? previous.evidenceUrl : update.evidenceUrl,
-      };
+      const optimistic: ProgressItem = { ...previous, ...mergeProgressUpdate(previous, update) };
       putItem(client, optimistic);
       recomputeLadder(client, today);
       return { previous, optimistic };
     },
     onError: (_error, _update, context) => {
       // Roll back only if no newer change to this item was made meanwhile.
-      if (context && sameFields(getItem(client, itemId), context.optimistic)) {
+      if (context && hasSameFields(getItem(client, itemId), context.optimistic)) {
         putItem(client, context.previous);
         recomputeLadder(client, today);
       }
     },
     onSuccess: (item, _update, context) => {
-      if (sameFields(getItem(client, itemId), context.optimistic)) {
+      if (hasSameFields(getItem(client, itemId), context.optimistic)) {
         putItem(client, item);
         recomputeLadder(client, today);
       }

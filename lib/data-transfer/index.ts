@@ -1,25 +1,14 @@
 import "server-only";
-import { z } from "zod";
-import { CATALOG, getCatalogItem, isCheckableKind, withCustomCertifications } from "@/lib/catalog";
-import { listCustomCertifications, newCustomCertificationId } from "@/lib/certifications";
+import { getCatalogItem, isCheckableKind } from "@/lib/catalog";
+import { newCustomCertificationId } from "@/lib/certifications";
 import { getDb, joinSql, newRowId, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
-import { fromZodError } from "@/lib/http";
 import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
-import { loadProgressItems } from "@/lib/progress/rows";
+import { progressFieldsOf } from "@/lib/progress/fields";
 import { toCsv } from "./csv";
-import {
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
-  type ExportFile,
-  historyEntrySchema,
-  IMPORT_MAX_BYTES,
-  IMPORT_MAX_HISTORY,
-  type ImportResult,
-  importEnvelopeSchema,
-} from "./schemas";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY, type ImportResult } from "./schemas";
 
 export type { ExportFile, ImportResult } from "./schemas";
 
@@ -31,10 +20,9 @@ export type { ExportFile, ImportResult } from "./schemas";
  */
 export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
   const db = getDb();
-  const [user, items, certs, events] = await Promise.all([
+  const [user, { catalog, items, customCertifications }, events] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { name: true, trackId: true } }),
-    loadProgressItems(userId),
-    listCustomCertifications(userId),
+    loadUserProgress(userId),
     db.progressEvent.findMany({
       where: { userId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -42,15 +30,15 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
     }),
   ]);
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
-  const known = new Set(checklistItemIds(withCustomCertifications(CATALOG, certs)));
+  const known = new Set(checklistItemIds(catalog));
   const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
   const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     user: { name: user.name, trackId: trackId as ExportFile["user"]["trackId"] },
-    progress: items.filter((item) => known.has(item.itemId)),
-    customCertifications: certs,
+    progress: items,
+    customCertifications,
     history: [],
   };
   const history = events
@@ -94,10 +82,10 @@ export const CSV_HEADER = [
 
 /** The whole checklist as CSV, one line per item; items never touched are "todo". Two queries. */
 export async function exportChecklistCsv(userId: string): Promise<string> {
-  const { items, customCertifications } = await loadUserProgress(userId);
+  const { catalog, items } = await loadUserProgress(userId);
   const byId = new Map(items.map((item) => [item.itemId, item]));
   const rows: (string | null)[][] = [[...CSV_HEADER]];
-  for (const section of checklistSections(withCustomCertifications(CATALOG, customCertifications))) {
+  for (const section of checklistSections(catalog)) {
     for (const entry of section.items) {
       const item = byId.get(entry.id);
       rows.push([
@@ -117,31 +105,11 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
   return toCsv(rows);
 }
 
-/** History entries checked or written at a time, between turns for other requests. */
+/** History entries written at a time, between turns for other requests. */
 const SLICE = 500;
 
 function yieldToOtherRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** The whole file checked against the export's rules; the history in slices, yielding between them. */
-async function parseImportFile(data: unknown): Promise<ExportFile> {
-  const envelope = importEnvelopeSchema.safeParse(data);
-  if (!envelope.success) throw fromZodError(envelope.error);
-  const history: ExportFile["history"] = [];
-  for (let start = 0; start < envelope.data.history.length; start += SLICE) {
-    const slice = envelope.data.history.slice(start, start + SLICE);
-    for (const [offset, entry] of slice.entries()) {
-      const parsed = historyEntrySchema.safeParse(entry);
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["history", start + offset, ...issue.path] }));
-        throw fromZodError(new z.ZodError(issues));
-      }
-      history.push(parsed.data);
-    }
-    await yieldToOtherRequests();
-  }
-  return { ...envelope.data, history };
 }
 
 function invalid(message: string, field: string): AppError {
@@ -153,10 +121,9 @@ function invalid(message: string, field: string): AppError {
  * certifications and their history (and setting their track; their name only when the
  * account has none). All or nothing: a file that fails any check changes nothing.
  * Certifications get new ids, since the exported ones may still belong to another account.
+ * `file` is parsed by the caller with exportFileSchema or importFileSchema (lib/data-transfer/schemas.ts).
  */
-export async function importUserData(userId: string, data: unknown): Promise<ImportResult> {
-  const file = await parseImportFile(data);
-
+export async function importUserData(userId: string, file: ExportFile): Promise<ImportResult> {
   const newIds = new Map<string, string>();
   file.customCertifications.forEach((cert, i) => {
     if (newIds.has(cert.id)) throw invalid(`customCertifications.${i}.id: "${cert.id}" appears twice.`, `customCertifications.${i}.id`);
@@ -201,11 +168,7 @@ export async function importUserData(userId: string, data: unknown): Promise<Imp
             data: file.progress.map((row) => ({
               userId,
               itemId: mapId(row.itemId),
-              status: row.status,
-              completedOn: row.completedOn,
-              expiresOn: row.expiresOn,
-              note: row.note,
-              evidenceUrl: row.evidenceUrl,
+              ...progressFieldsOf(row),
               ...(row.updatedAt ? { updatedAt: new Date(row.updatedAt) } : {}),
             })),
           });

@@ -2,16 +2,18 @@ import { z } from "zod";
 import { nameSchema } from "@/lib/accounts/schemas";
 import { itemStatusSchema } from "@/lib/catalog";
 import { CERTIFICATION_TEXT_MAX_CHARS, MAX_CUSTOM_CERTIFICATIONS } from "@/lib/certifications/schemas";
+import { isExpiryBeforeCompletion, type ProgressField } from "@/lib/progress/fields";
 import {
   completedOnSchema,
   EVIDENCE_URL_MAX_CHARS,
+  EXPIRY_BEFORE_COMPLETION,
   evidenceUrlSchema,
   ITEM_ID_MAX_CHARS,
   isoDateSchema,
   NOTE_MAX_CHARS,
   noteSchema,
+  trackIdSchema,
 } from "@/lib/progress/schemas";
-import { trackIdSchema } from "@/lib/tracks/schemas";
 
 // The export file, version 1. Import accepts exactly this shape (unknown fields refused),
 // with the same rules a PUT applies to each row, so an import can store nothing a person
@@ -24,7 +26,7 @@ export const IMPORT_MAX_PROGRESS = 500;
 export const IMPORT_MAX_HISTORY = 20_000;
 /**
  * Every export fits: IMPORT_MAX_PROGRESS rows at their longest take about 7 MB, and the export
- * leaves out its oldest history when the file would be larger (lib/export).
+ * leaves out its oldest history when the file would be larger (lib/data-transfer).
  */
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
@@ -54,10 +56,7 @@ const progressEntrySchema = z
     evidenceUrl: evidenceUrlSchema.nullable(),
     updatedAt: timestampSchema.nullable(),
   })
-  .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
-    message: "cannot be before the date it was earned",
-    path: ["expiresOn"],
-  });
+  .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 
 const certificationEntrySchema = z.strictObject({
   id: itemIdSchema,
@@ -65,7 +64,7 @@ const certificationEntrySchema = z.strictObject({
   issuer: z.string().trim().min(1).max(CERTIFICATION_TEXT_MAX_CHARS),
 });
 
-export const historyEntrySchema = z.strictObject({
+const historyEntrySchema = z.strictObject({
   itemId: itemIdSchema,
   fromStatus: itemStatusSchema.nullable(),
   toStatus: itemStatusSchema,
@@ -75,9 +74,12 @@ export const historyEntrySchema = z.strictObject({
     expiresOn: change(isoDateSchema.nullable()),
     note: change(historyText(NOTE_MAX_CHARS)),
     evidenceUrl: change(historyText(EVIDENCE_URL_MAX_CHARS)),
-  }),
+  } satisfies Record<ProgressField, z.ZodType>),
   createdAt: timestampSchema,
 });
+
+/** Query string of GET /api/export. */
+export const exportQuerySchema = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
 
 export const exportFileSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT, { error: `is not "${EXPORT_FORMAT}": this is not a Ladder export` }),
@@ -92,13 +94,35 @@ export const exportFileSchema = z.strictObject({
   history: z.array(historyEntrySchema).max(IMPORT_MAX_HISTORY),
 });
 
-/**
- * The file with its history entries not yet checked: the import checks them in slices
- * (historyEntrySchema), giving other requests a turn in between.
- */
-export const importEnvelopeSchema = exportFileSchema.extend({ history: z.array(z.unknown()).max(IMPORT_MAX_HISTORY) });
-
 export type ExportFile = z.output<typeof exportFileSchema>;
+
+/** History entries checked at a time, between turns for other requests. */
+const HISTORY_SLICE = 500;
+
+/**
+ * Body of POST /api/import: exportFileSchema, with the history entries checked in slices,
+ * yielding between them, so a maximum-size file blocks no other request. Asynchronous:
+ * readJson parses it with safeParseAsync.
+ */
+export const importFileSchema = exportFileSchema
+  .extend({ history: z.array(z.unknown()).max(IMPORT_MAX_HISTORY) })
+  .transform(async (envelope, ctx): Promise<ExportFile> => {
+    const history: ExportFile["history"] = [];
+    for (let start = 0; start < envelope.history.length; start += HISTORY_SLICE) {
+      for (const [offset, entry] of envelope.history.slice(start, start + HISTORY_SLICE).entries()) {
+        const parsed = historyEntrySchema.safeParse(entry);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            ctx.issues.push({ ...issue, input: entry, path: ["history", start + offset, ...issue.path] } as z.core.$ZodRawIssue);
+          }
+          return z.NEVER;
+        }
+        history.push(parsed.data);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { ...envelope, history };
+  });
 export type ExportFileInput = z.input<typeof exportFileSchema>;
 
 export type ImportResult = {
