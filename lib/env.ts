@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(7).default(7),
   BENCH_ROUTES: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().trim().min(3).default("Ladder <ladder@localhost>"),
+  REMINDERS_INTERVAL_MINUTES: z.coerce.number().int().positive().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
