@@ -2,6 +2,7 @@
 // misconfigured database stops the server at start rather than in the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  (await import("@/lib/auth/server-requests")).installRequestGuards();
   const { prepareDatabase, getDatabaseConfig } = await import("@/lib/db");
   await prepareDatabase();
   const { provider } = getDatabaseConfig();
