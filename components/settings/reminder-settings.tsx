@@ -10,9 +10,10 @@ import type { ReminderSettingsDto } from "@/lib/reminders/schemas";
 
 type Values = Omit<ReminderSettingsDto, "emailConfirmed">;
 
-const SWITCHES: { key: "weeklyDigest" | "renewals"; label: string; hint: string }[] = [
+const SWITCHES: { key: "weeklyDigest" | "renewals" | "targets"; label: string; hint: string }[] = [
   { key: "weeklyDigest", label: "Weekly digest", hint: "Each Monday: what changed, what is next, your pace." },
   { key: "renewals", label: "Certification renewals", hint: "90, 30 and 7 days before a certification expires." },
+  { key: "targets", label: "Target dates", hint: "7 days before an item's or your goal's target date, and once when it has passed." },
 ];
 
 export function ReminderSettings({ initial }: { initial: ReminderSettingsDto }) {

@@ -104,6 +104,36 @@ export function renewalReminderMail(input: {
   );
 }
 
+/** A target date 7 days ahead (or today), or just passed: for a checklist item or the plan's goal. */
+export function targetReminderMail(input: {
+  name: string | null;
+  /** The item's title, or for the goal the rung's title. */
+  title: string;
+  goal: boolean;
+  targetOn: string;
+  daysLeft: number;
+  dashboardLink: string;
+  settingsLink: string;
+  unsubscribeLink: string;
+}): MailContent {
+  const what = input.goal ? `Your goal: ${input.title}` : input.title;
+  const days = `${input.daysLeft} day${input.daysLeft === 1 ? "" : "s"}`;
+  const subject =
+    input.daysLeft < 0 ? `${what}: the target date ${input.targetOn} has passed` : input.daysLeft === 0 ? `${what}: the target date is today` : `${what}: target date in ${days}`;
+  const first = input.goal
+    ? `You planned to reach ${input.title} by ${input.targetOn}.`
+    : `You set ${input.targetOn} as the target date for "${input.title}".`;
+  const second =
+    input.daysLeft < 0
+      ? input.goal
+        ? "That date has passed and the rung is not reached yet. You can pick a new date on your dashboard."
+        : "That date has passed and the item is still open. Mark it done, or pick a new date, on your dashboard."
+      : input.daysLeft === 0
+        ? "That is today."
+        : `That is in ${days}.`;
+  return compose(subject, input.name, [{ text: `${first} ${second}` }, { link: input.dashboardLink, label: "Open your dashboard" }], unsubscribeFooter("target date reminders", input.settingsLink, input.unsubscribeLink));
+}
+
 export type DigestContent = {
   /** Items whose status changed in the last 7 days, in words ("AWS Certified Machine Learning: done"). */
   changed: string[];

@@ -4,10 +4,12 @@ import { addDays } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { evaluateLadder } from "@/lib/ladder";
 import { appLink, appOrigin } from "@/lib/mail/links";
-import { type MailContent, renewalReminderMail, weeklyDigestMail } from "@/lib/mail/templates";
+import { type MailContent, renewalReminderMail, targetReminderMail, weeklyDigestMail } from "@/lib/mail/templates";
+import { loadPlan } from "@/lib/plan";
+import { datedItems } from "@/lib/plan/dated-items";
 import { sendMail } from "@/lib/mail/transport";
 import { loadUserProgress } from "@/lib/progress";
-import { dayInTimeZone, dueDigest, dueRenewal, type ReminderKey, SETTING_OF_KIND } from "@/lib/reminders/schedule";
+import { dayInTimeZone, dueDigest, dueRenewal, dueTarget, type ReminderKey, SETTING_OF_KIND } from "@/lib/reminders/schedule";
 import { unsubscribeToken } from "@/lib/reminders/unsubscribe";
 
 // One reminder pass: for every person with a confirmed address, work out which reminders are
@@ -24,7 +26,7 @@ const BATCH = 200;
 
 export type PassResult = { sent: number; failed: number; alreadyHandled: number };
 
-type Person = { id: string; email: string; name: string | null; timeZone: string; renewals: boolean; weeklyDigest: boolean };
+type Person = { id: string; email: string; name: string | null; timeZone: string; renewals: boolean; weeklyDigest: boolean; targets: boolean };
 
 /** Claims the reminder for this pass; false when another pass has it or has sent it. */
 async function claim(userId: string, key: ReminderKey): Promise<string | null> {
@@ -78,6 +80,15 @@ function links(origin: string, person: Person, kind: ReminderKey["kind"]) {
   };
 }
 
+/** The digest's target-date lines: overdue and coming items, soonest first. */
+function nextTargets(items: Parameters<typeof datedItems>[0], today: string, titleOf: (itemId: string) => string): string[] {
+  const { overdue, upcoming } = datedItems(items, today);
+  return [
+    ...overdue.map((item) => `${titleOf(item.itemId)}: target date ${item.targetOn} (passed)`),
+    ...upcoming.map((item) => `${titleOf(item.itemId)}: target date ${item.targetOn}`),
+  ];
+}
+
 async function remindPerson(person: Person, today: string, origin: string, result: PassResult): Promise<void> {
   const { items, customCertifications } = await loadUserProgress(person.id);
   const catalog = withCustomCertifications(CATALOG, customCertifications);
@@ -91,6 +102,31 @@ async function remindPerson(person: Person, today: string, origin: string, resul
       const { daysLeft, ...key } = due;
       const mail = renewalReminderMail({ name: person.name, title: titleOf(item.itemId), expiresOn: item.expiresOn, daysLeft, ...links(origin, person, "renewal") });
       await deliver(person, key, mail, origin, result);
+    }
+  }
+
+  if (person.targets) {
+    // Open items only: done and skipped ones need no reminder.
+    const { overdue, upcoming } = datedItems(items, today);
+    for (const dated of [...overdue, ...upcoming]) {
+      const due = dueTarget(dated.itemId, dated.targetOn, today);
+      if (!due) continue;
+      const { daysLeft, ...key } = due;
+      const mail = targetReminderMail({ name: person.name, title: titleOf(dated.itemId), goal: false, targetOn: dated.targetOn, daysLeft, ...links(origin, person, "target") });
+      await deliver(person, key, mail, origin, result);
+    }
+    const plan = await loadPlan(person.id);
+    const goal = plan.targetDate ? dueTarget("plan", plan.targetDate, today) : null;
+    if (plan.targetDate && goal) {
+      // The goal is the chosen rung, or the next one when none is chosen; none once it is reached.
+      const evaluation = evaluateLadder(catalog, items, today);
+      const rungId = plan.targetRungId ?? evaluation.next?.id ?? null;
+      const rung = evaluation.levels.find((level) => level.id === rungId);
+      if (rung && !rung.reached) {
+        const { daysLeft, ...key } = goal;
+        const mail = targetReminderMail({ name: person.name, title: rung.title, goal: true, targetOn: plan.targetDate, daysLeft, ...links(origin, person, "target") });
+        await deliver(person, key, mail, origin, result);
+      }
     }
   }
 
@@ -120,7 +156,10 @@ async function remindPerson(person: Person, today: string, origin: string, resul
       position: position.current
         ? `You are ${position.current.title}.${position.next ? ` ${position.percentToNext} % of the way to ${position.next.title}.` : ""}`
         : `You are not on the ladder yet.${position.next ? ` ${position.percentToNext} % of the way to ${position.next.title}.` : ""}`,
-      next: position.missing.map((missing) => missing.title),
+      next: [
+        ...position.missing.map((missing) => missing.title),
+        ...nextTargets(items, today, titleOf),
+      ],
       pace: doneInFourWeeks > 0 ? `Pace: ${doneInFourWeeks} item${doneInFourWeeks === 1 ? "" : "s"} done in the last four weeks.` : null,
       ...links(origin, person, "digest"),
     });
@@ -142,14 +181,14 @@ export async function runReminderPass(options: { date?: string; now?: Date } = {
     const users = await db.user.findMany({
       // Only confirmed addresses get reminders.
       where: { emailVerified: { not: null } },
-      select: { id: true, email: true, name: true, reminderSettings: { select: { timeZone: true, renewals: true, weeklyDigest: true } } },
+      select: { id: true, email: true, name: true, reminderSettings: { select: { timeZone: true, renewals: true, weeklyDigest: true, targets: true } } },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     for (const user of users) {
-      const settings = user.reminderSettings ?? { timeZone: "UTC", renewals: true, weeklyDigest: true };
-      if (!settings.renewals && !settings.weeklyDigest) continue;
+      const settings = user.reminderSettings ?? { timeZone: "UTC", renewals: true, weeklyDigest: true, targets: true };
+      if (!settings.renewals && !settings.weeklyDigest && !settings.targets) continue;
       const person: Person = { id: user.id, email: user.email, name: user.name, ...settings };
       const today = options.date ?? dayInTimeZone(now, settings.timeZone);
       try {

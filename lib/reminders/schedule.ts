@@ -7,12 +7,12 @@
 
 import { addDays } from "@/lib/clock";
 
-export type ReminderKind = "renewal" | "digest";
+export type ReminderKind = "renewal" | "digest" | "target";
 
 /** The settings switch each kind of mail belongs to (and that its unsubscribe link turns off). */
 export type ReminderSetting = "weeklyDigest" | "renewals" | "targets";
 
-export const SETTING_OF_KIND = { renewal: "renewals", digest: "weeklyDigest" } as const satisfies Record<ReminderKind, ReminderSetting>;
+export const SETTING_OF_KIND = { renewal: "renewals", digest: "weeklyDigest", target: "targets" } as const satisfies Record<ReminderKind, ReminderSetting>;
 
 export type ReminderKey = { kind: ReminderKind; subject: string; dueOn: string };
 
@@ -34,6 +34,25 @@ export function dueRenewal(itemId: string, expiresOn: string, today: string): (R
   const mark = [...RENEWAL_DAYS_BEFORE].sort((a, b) => a - b).find((days) => daysLeft <= days);
   if (mark === undefined) return null;
   return { kind: "renewal", subject: itemId, dueOn: addDays(expiresOn, -mark), daysLeft };
+}
+
+/** Days before a target date on which its reminder is due. */
+export const TARGET_DAYS_BEFORE = 7;
+
+/** daysLeft is negative once the date has passed. */
+export type DueTarget = ReminderKey & { daysLeft: number };
+
+/**
+ * The target-date reminder due on `today` for `subject` (an item id, or "plan" for the goal)
+ * with target date `targetOn`: one from 7 days before until the day itself, and one once the
+ * date has passed (due the day after). The stage is part of the subject so the two can never
+ * share a key, even after the date moves; a moved date gives new due dates, so new keys.
+ */
+export function dueTarget(subject: string, targetOn: string, today: string): DueTarget | null {
+  const daysLeft = daysFrom(today, targetOn);
+  if (daysLeft > TARGET_DAYS_BEFORE) return null;
+  if (daysLeft >= 0) return { kind: "target", subject: `${subject}:before`, dueOn: addDays(targetOn, -TARGET_DAYS_BEFORE), daysLeft };
+  return { kind: "target", subject: `${subject}:overdue`, dueOn: addDays(targetOn, 1), daysLeft };
 }
 
 /** The Monday (ISO week start) of the week `day` falls in. */

@@ -129,6 +129,13 @@ test("confirm the email, get the weekly digest, unsubscribe from it with its lin
   await page.goto("/settings");
   await expect(page.getByLabel("Weekly digest")).not.toBeChecked();
   await expect(page.getByLabel("Certification renewals")).toBeChecked();
+  // Target-date reminders have their own switch, saved like the others.
+  await page.getByLabel("Target dates").uncheck();
+  await page.getByRole("button", { name: "Save reminders" }).click();
+  await expect(page.getByText("Reminder settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Target dates")).not.toBeChecked();
+  await expect(page.getByLabel("Certification renewals")).toBeChecked();
   // A second pass the same week sends nothing more.
   await runReminders(isoDay(), baseURL as string);
   expect(smtp.mails.filter((m) => m.to === account.email && m.subject === "Your week on Ladder")).toHaveLength(1);

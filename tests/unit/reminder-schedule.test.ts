@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { passwordResetMail, weeklyDigestMail } from "@/lib/mail/templates";
-import { dayInTimeZone, dueDigest, dueRenewal, isTimeZone, weekStart } from "@/lib/reminders/schedule";
+import { passwordResetMail, targetReminderMail, weeklyDigestMail } from "@/lib/mail/templates";
+import { dayInTimeZone, dueDigest, dueRenewal, dueTarget, isTimeZone, weekStart } from "@/lib/reminders/schedule";
 
 describe("renewal reminders", () => {
   it("are due 90, 30 and 7 days before expiry, keyed by the mark's date", () => {
@@ -69,5 +69,57 @@ describe("mail templates", () => {
     expect(mail.text).toContain("Hi,\n");
     expect(mail.text).toContain("Pace: not enough history yet.");
     expect(mail.text).toContain("Unsubscribe from the weekly digest:\nhttp://localhost:3000/unsubscribe?token=t");
+  });
+});
+
+describe("target-date reminders", () => {
+  it("are due from 7 days before the target date, keyed by that day", () => {
+    expect(dueTarget("aws", "2027-03-15", "2027-03-07")).toBeNull();
+    expect(dueTarget("aws", "2027-03-15", "2027-03-08")).toEqual({ kind: "target", subject: "aws:before", dueOn: "2027-03-08", daysLeft: 7 });
+    // A pass that missed the day catches up with the same reminder (same key), up to the day itself.
+    expect(dueTarget("aws", "2027-03-15", "2027-03-12")).toEqual({ kind: "target", subject: "aws:before", dueOn: "2027-03-08", daysLeft: 3 });
+    expect(dueTarget("aws", "2027-03-15", "2027-03-15")).toEqual({ kind: "target", subject: "aws:before", dueOn: "2027-03-08", daysLeft: 0 });
+  });
+
+  it("are due once when overdue: the same key on every later day", () => {
+    const late = { kind: "target", subject: "plan:overdue", dueOn: "2027-03-16" };
+    expect(dueTarget("plan", "2027-03-15", "2027-03-16")).toEqual({ ...late, daysLeft: -1 });
+    expect(dueTarget("plan", "2027-03-15", "2027-05-01")).toEqual({ ...late, daysLeft: -47 });
+  });
+
+  it("give a moved target date new keys, never one an earlier date already used", () => {
+    const first = dueTarget("aws", "2027-03-15", "2027-03-16");
+    // Moved 8 days later: its 7-day mark falls on the old date's overdue day, yet is another reminder.
+    const moved = dueTarget("aws", "2027-03-23", "2027-03-16");
+    expect(moved?.dueOn).toBe(first?.dueOn);
+    expect(moved?.subject).not.toBe(first?.subject);
+    expect(dueTarget("aws", "2027-03-14", "2027-03-08")?.dueOn).toBe("2027-03-07");
+  });
+
+  it("work from the person's own day around midnight and across the year's end", () => {
+    const now = new Date("2027-03-07T23:30:00Z");
+    // Still 7 March in UTC and in New York, already 8 March in Auckland: only there the 7-day mark is reached.
+    expect(dueTarget("aws", "2027-03-15", dayInTimeZone(now, "UTC"))).toBeNull();
+    expect(dueTarget("aws", "2027-03-15", dayInTimeZone(now, "America/New_York"))).toBeNull();
+    expect(dueTarget("aws", "2027-03-15", dayInTimeZone(now, "Pacific/Auckland"))?.daysLeft).toBe(7);
+    // Just after midnight UTC on the day after the target: overdue in London, not yet in Los Angeles.
+    const after = new Date("2027-03-16T00:10:00Z");
+    expect(dueTarget("aws", "2027-03-15", dayInTimeZone(after, "Europe/London"))?.subject).toBe("aws:overdue");
+    expect(dueTarget("aws", "2027-03-15", dayInTimeZone(after, "America/Los_Angeles"))?.subject).toBe("aws:before");
+    expect(dueTarget("aws", "2027-01-03", "2026-12-27")).toEqual({ kind: "target", subject: "aws:before", dueOn: "2026-12-27", daysLeft: 7 });
+  });
+});
+
+describe("target reminder mail", () => {
+  const links = { dashboardLink: "https://ladder.test/dashboard", settingsLink: "https://ladder.test/settings", unsubscribeLink: "https://ladder.test/unsubscribe?token=t" };
+  it("names the item or the goal rung and the date, and links to the dashboard", () => {
+    const soon = targetReminderMail({ name: "Ada", title: "AWS Certified Machine Learning", goal: false, targetOn: "2027-03-15", daysLeft: 7, ...links });
+    expect(soon.subject).toBe("AWS Certified Machine Learning: target date in 7 days");
+    expect(soon.text).toContain("2027-03-15");
+    expect(soon.text).toContain("https://ladder.test/dashboard");
+    expect(soon.text).toContain("Unsubscribe from target date reminders");
+    const goal = targetReminderMail({ name: "Ada", title: "Senior Engineer", goal: true, targetOn: "2027-06-30", daysLeft: -1, ...links });
+    expect(goal.subject).toBe("Your goal: Senior Engineer: the target date 2027-06-30 has passed");
+    expect(goal.text).toContain("You planned to reach Senior Engineer by 2027-06-30.");
   });
 });
