@@ -42,7 +42,7 @@ const SAMPLE_MS = 200;
 // Budgets (issue 7). Units are decimal: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
 const BUDGET = {
   seedSeconds: 60,
-  ratio: { ladder: 0.6, progress: 0.6, put: 0.45, dashboard: 0.5 },
+  ratio: { ladder: 0.6, progress: 0.6, plan: 0.6, put: 0.45, dashboard: 0.5 },
   p99At10Ms: 50,
   rssBytes: 400e6,
   dashboardJsBytes: 80e3,
@@ -253,6 +253,7 @@ function routes(sessions, base) {
     { id: "barePage", label: "GET /bench/bare", note: "page baseline", request: { method: "GET", path: "/bench/bare" } },
     { id: "ladder", label: "GET /api/ladder", request: { method: "GET", path: "/api/ladder", setupRequest: signedIn } },
     { id: "progress", label: "GET /api/progress", request: { method: "GET", path: "/api/progress", setupRequest: signedIn } },
+    { id: "plan", label: "GET /api/plan", request: { method: "GET", path: "/api/plan", setupRequest: signedIn } },
     {
       id: "put",
       label: "PUT /api/progress/:itemId",
