@@ -55,6 +55,7 @@ export default async function SharePage({ params }: Props) {
               <h3 className="font-semibold">{section.section}</h3>
               <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
                 {section.items.map((item, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a static list; two own certifications may share a title
                   <li key={`${index}-${item.title}`} className="flex flex-wrap items-baseline justify-between gap-x-4 px-3 py-2 text-sm">
                     <span className="break-words">{item.title}</span>
                     <span className="font-medium text-slate-700 dark:text-slate-300">{STATUS_LABELS[item.status]}</span>
