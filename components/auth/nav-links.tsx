@@ -7,6 +7,7 @@ import { NAV_ITEM } from "./nav-styles";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/ladder", label: "Ladder" },
+  { href: "/mentoring", label: "Mentoring" },
   { href: "/settings", label: "Settings" },
 ] as const;
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { MentorComments } from "@/components/sharing/mentor-comments";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { getDashboardData } from "@/lib/progress";
@@ -25,6 +26,9 @@ export default async function DashboardPage() {
       </p>
       <div className="mt-6">
         <Dashboard initial={data} />
+      </div>
+      <div className="mt-6 empty:hidden">
+        <MentorComments />
       </div>
       <div className="mt-6">
         <DataTransfer />

@@ -4,6 +4,8 @@ import { DeleteAccount } from "@/components/settings/delete-account";
 import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
+import { MentorSettings } from "@/components/sharing/mentor-settings";
+import { ShareSettings } from "@/components/sharing/share-settings";
 import { getAccount } from "@/lib/accounts/get-account";
 import { requirePageUser } from "@/lib/auth/session";
 
@@ -34,6 +36,12 @@ export default async function SettingsPage() {
           <PasswordForm email={account.email} name={account.name} />
         </Section>
       ) : null}
+      <Section id="share-heading" title="Public page">
+        <ShareSettings />
+      </Section>
+      <Section id="mentors-settings-heading" title="Mentors">
+        <MentorSettings />
+      </Section>
       <Section id="sessions-heading" title="Sessions">
         <SignOutEverywhere />
       </Section>
