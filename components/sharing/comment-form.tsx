@@ -43,7 +43,7 @@ export function CommentForm({ menteeId, items }: { menteeId: string; items: read
           </select>
         </div>
       ) : null}
-      <FormField id="comment-text" label="Comment" hint={`Up to ${COMMENT_MAX_LENGTH} characters. The person sees it on their dashboard.`} error={textError}>
+      <FormField id="comment-text" label="Your comment" hint={`Up to ${COMMENT_MAX_LENGTH} characters. The person sees it on their dashboard.`} error={textError}>
         {(control) => <textarea {...control} rows={4} maxLength={COMMENT_MAX_LENGTH} required value={text} onChange={(event) => setText(event.target.value)} className={inputClass} />}
       </FormField>
       <FormMessage tone="error">{post.error && !textError ? errorMessage(post.error) : null}</FormMessage>
