@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { Button } from "@/components/ui/button";
@@ -67,6 +68,13 @@ export function MentorSettings() {
       <p className="text-slate-700 dark:text-slate-300">
         A mentor or team lead reads your plan with their own Ladder account, at the level you choose. They can leave comments; they can
         never change your checklist. You can change the level or revoke access at any time.
+      </p>
+      <p className="text-slate-700 dark:text-slate-300">
+        Mentoring someone yourself? Their plans are on{" "}
+        <Link href="/mentoring" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          your mentoring page
+        </Link>
+        .
       </p>
       <form onSubmit={onSubmit} className="space-y-4" aria-labelledby="invite-heading">
         <h3 id="invite-heading" className="font-semibold">
