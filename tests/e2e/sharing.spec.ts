@@ -49,6 +49,7 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   const networkRow = mentorPage.getByRole("listitem").filter({ hasText: "Build a Network" }).last();
   await expect(networkRow).toContainText("In progress");
   await expect(mentorPage.getByText("coffee with the platform team")).toHaveCount(0);
+  expect(await axeViolations(mentorPage), "the person's view").toEqual([]);
 
   // A comment with markup arrives as text.
   const comment = "<script>window.__injected = 1</script> Keep going!";
@@ -59,8 +60,11 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   await mentorPage.goto("/mentoring");
   await expect(mentorPage.getByRole("row", { name: /Pat Person/ })).toContainText("%");
   await expect(mentorPage.getByRole("img", { name: "People per rung" })).toBeVisible();
-  await mentorPage.getByRole("button", { name: "% to next" }).click();
+  await mentorPage.getByRole("button", { name: "% to next" }).focus();
+  await mentorPage.keyboard.press("Enter");
   await expect(mentorPage.getByRole("columnheader", { name: "% to next" })).toHaveAttribute("aria-sort", "ascending");
+  await mentorPage.keyboard.press("Enter");
+  await expect(mentorPage.getByRole("columnheader", { name: "% to next" })).toHaveAttribute("aria-sort", "descending");
   await expectPhoneFriendlyAndAccessible(mentorPage, "/mentoring");
 
   // The person sees the comment as typed, and when the mentor last looked.
