@@ -45,7 +45,7 @@ export function PlanSummary({ plan, headingLevel = 2 }: { plan: Omit<SharedPlan,
                 {plan.missing.map((m) => (
                   <li key={m.title} className="break-words">
                     <span className="font-medium">{m.title}</span>
-                    {m.items.length > 0 ? <span className="text-slate-700 dark:text-slate-300">: {m.items.join(" · ")}</span> : null}
+                    {m.items.length > 0 && !(m.items.length === 1 && m.items[0] === m.title) ? <span className="text-slate-700 dark:text-slate-300">: {m.items.join(" · ")}</span> : null}
                   </li>
                 ))}
               </ul>

@@ -1,9 +1,11 @@
 // Sharing a plan, end to end in Chromium: a mentor invited, accepting with their own account
 // in a second browser, reading at the granted level, commenting, then revoked; and the public
 // page turned on, opened signed out, turned off.
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, setProgress, signInWithApi, test } from "./fixtures";
+import { expect, SCREENSHOTS, setProgress, signInWithApi, test } from "./fixtures";
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -11,13 +13,15 @@ async function axeViolations(page: Page) {
 }
 
 /** No sideways scroll on a 375 px phone, light and dark, and no axe violation. */
-async function expectPhoneFriendlyAndAccessible(page: Page, where: string) {
+async function expectPhoneFriendlyAndAccessible(page: Page, where: string, shot: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     for (const width of [375, 1280]) {
       await page.setViewportSize({ width, height: 812 });
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
       expect(scrollWidth, `${where} at ${width} px, ${colorScheme}: scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${shot}-${width}-${colorScheme}.png`), fullPage: true });
     }
     expect(await axeViolations(page), `${where}, ${colorScheme}`).toEqual([]);
   }
@@ -65,7 +69,7 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   await expect(mentorPage.getByRole("columnheader", { name: "% to next" })).toHaveAttribute("aria-sort", "ascending");
   await mentorPage.keyboard.press("Enter");
   await expect(mentorPage.getByRole("columnheader", { name: "% to next" })).toHaveAttribute("aria-sort", "descending");
-  await expectPhoneFriendlyAndAccessible(mentorPage, "/mentoring");
+  await expectPhoneFriendlyAndAccessible(mentorPage, "/mentoring", "mentoring-with-people");
 
   // The person sees the comment as typed, and when the mentor last looked.
   await page.goto("/dashboard");
@@ -122,7 +126,7 @@ test("the public page: on, opened signed out without anything private, off and g
   const png = await visitor.request.get(new URL(image ?? "", link).pathname);
   expect(png.status()).toBe(200);
   expect(png.headers()["content-type"]).toBe("image/png");
-  await expectPhoneFriendlyAndAccessible(visitorPage, "/share/<token>");
+  await expectPhoneFriendlyAndAccessible(visitorPage, "/share/<token>", "share-page");
 
   // Turned off: the same link is gone at once.
   await page.getByRole("button", { name: "Turn off my public page" }).click();
