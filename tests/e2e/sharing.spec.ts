@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, SCREENSHOTS, setProgress, signInWithApi, test } from "./fixtures";
+import { expect, SCREENSHOTS, setProgress, signInThroughForm, signInWithApi, test } from "./fixtures";
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -45,8 +45,11 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   // The mentor, in a browser of their own, accepts with their own account.
   const mentorContext = await browser.newContext({ baseURL });
   const mentorPage = await mentorContext.newPage();
-  expect(await signInWithApi(mentorPage.request, mentor)).toBe(true);
+  // Signed out, the link asks them to sign in first and comes back to the invitation.
   await mentorPage.goto(link);
+  await expect(mentorPage).toHaveURL(/\/signin\?callbackUrl=/);
+  await signInThroughForm(mentorPage, mentor.email, mentor.password);
+  await expect(mentorPage.getByRole("heading", { level: 1 })).toHaveText("Accept an invitation to mentor");
   await mentorPage.getByRole("button", { name: "Accept the invitation" }).click();
   await mentorPage.getByRole("link", { name: "Open Pat Person's plan" }).click();
   await expect(mentorPage.getByRole("heading", { level: 1 })).toHaveText("Pat Person's plan");
