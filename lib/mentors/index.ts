@@ -184,8 +184,16 @@ export async function getMenteeView(mentorId: string, grantId: string, today: st
   return view;
 }
 
+/** Comments one mentor may leave one person per day, so a dashboard cannot be flooded. */
+export const COMMENTS_PER_DAY = 50;
+
 export async function addComment(mentorId: string, grantId: string, input: CommentCreateInput): Promise<CommentDto> {
   const grant = await findGrant(mentorId, grantId);
+  const since = new Date(Date.now() - 86_400_000);
+  const recent = await getDb().mentorComment.count({ where: { userId: grant.userId, authorId: mentorId, createdAt: { gt: since } } });
+  if (recent >= COMMENTS_PER_DAY) {
+    throw new AppError("rate_limited", `You have left ${COMMENTS_PER_DAY} comments for this person today. Try again tomorrow.`, { retryAfter: 3600 });
+  }
   const { catalog } = await loadUserProgress(grant.userId);
   if (input.itemId !== null && !isCheckableItemId(input.itemId, catalog)) {
     throw new AppError("invalid_input", "itemId: No such item on this person's checklist.", { field: "itemId" });

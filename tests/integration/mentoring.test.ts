@@ -186,6 +186,17 @@ describe("comments", () => {
     expect((await post({ text: "hi" })).status).toBe(400);
     expect((await post({ itemId: null, text: "x".repeat(2000) })).status).toBe(201);
   });
+
+  it("are limited per mentor and person per day", async () => {
+    const { person, mentor, grantId } = await mentored("summary");
+    await getDb().mentorComment.createMany({
+      data: Array.from({ length: 49 }, (_, i) => ({ userId: person.user.id, authorId: mentor.user.id, text: `earlier ${i}` })),
+    });
+    expect((await call(mentor, "POST", `/api/mentees/${grantId}/comments`, { itemId: null, text: "fiftieth" })).status).toBe(201);
+    const refused = await call(mentor, "POST", `/api/mentees/${grantId}/comments`, { itemId: null, text: "one too many" });
+    expect(refused.status).toBe(429);
+    expect(await getDb().mentorComment.count({ where: { userId: person.user.id } })).toBe(50);
+  });
 });
 
 describe("account deletion", () => {
