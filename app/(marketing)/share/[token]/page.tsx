@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PlanSummary } from "@/components/sharing/plan-summary";
 import { CONTAINER } from "@/components/marketing/styles";
 import { todayUtc } from "@/lib/clock";
@@ -12,11 +13,14 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };
 
+// The metadata and the page of one request share one lookup.
+const loadPlan = cache((token: string) => getSharedPlan(token, todayUtc()));
+
 const titleFor = (name: string | null) => (name ? `${name}'s career plan` : "A shared career plan");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { token } = await params;
-  const plan = await getSharedPlan(token, todayUtc());
+  const plan = await loadPlan(token);
   const robots = { index: false, follow: false };
   if (!plan) return { title: "Not found", robots, referrer: "no-referrer" };
   const title = titleFor(plan.name);
@@ -35,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The public page a person turned on. Shows nothing private; 404 once the link is revoked. */
 export default async function SharePage({ params }: Props) {
   const { token } = await params;
-  const plan = await getSharedPlan(token, todayUtc());
+  const plan = await loadPlan(token);
   if (!plan) notFound();
   return (
     <main id="main" className={`${CONTAINER} py-10`}>
