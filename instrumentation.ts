@@ -6,4 +6,6 @@ export async function register() {
   await prepareDatabase();
   const { provider } = getDatabaseConfig();
   console.info(`[ladder] database ready (${provider}${provider === "sqlite" ? ", WAL, busy_timeout ≥ 5 s" : ""})`);
+  const { startReminderTimer } = await import("@/lib/reminders/timer");
+  startReminderTimer();
 }

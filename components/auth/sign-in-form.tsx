@@ -60,6 +60,11 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
             onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
           />
         ))}
+        <p className="text-sm">
+          <Link href="/forgot-password" className="font-medium text-blue-700 underline dark:text-blue-300">
+            Forgot your password?
+          </Link>
+        </p>
         <Button type="submit" className="w-full" isBusy={isBusy}>
           {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
         </Button>

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/mail/background";
 import { authedRequest, createSignedInUser, randomIp, strongPassword } from "../helpers/auth";
 import { dispatch, exportedMethods, findApiRoutes, matchRoute } from "../helpers/routes";
 
@@ -76,6 +77,12 @@ const USER_ROUTES: RouteCase[] = [
   { method: "POST", path: (victim) => `/api/mentees/${victim.grantId}/comments`, body: () => ({ itemId: null, text: "A stranger's comment" }) },
   { method: "GET", path: () => "/api/comments" },
   { method: "DELETE", path: (victim) => `/api/comments/${victim.commentId}` },
+  { method: "PUT", path: () => "/api/account/email", body: (victim) => ({ email: `${victim.id}@example.com`, password: victim.password }) },
+  { method: "POST", path: () => "/api/account/email/confirmation" },
+  { method: "GET", path: () => "/api/reminders" },
+  { method: "PUT", path: () => "/api/reminders", body: () => ({ weeklyDigest: false, renewals: false, timeZone: "Asia/Tokyo" }) },
+  { method: "POST", path: () => "/api/certifications/verify", body: (victim) => ({ credential: { credentialSubject: { id: `mailto:${victim.email}` } } }) },
+  { method: "GET", path: () => "/api/credentials/position" },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -84,6 +91,11 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/catalog",
   "GET /api/bench/bare",
   "POST /api/auth/register",
+  "POST /api/auth/password-reset",
+  "POST /api/auth/password-reset/confirm",
+  "POST /api/auth/verify-email",
+  "POST /api/unsubscribe",
+  "POST /api/verify",
   "GET /api/auth/[...nextauth]",
   "POST /api/auth/[...nextauth]",
 ]);
@@ -135,6 +147,8 @@ async function snapshot(userId: string): Promise<string> {
     mentorGrants: await db.mentorGrant.findMany(where),
     mentorInvitations: await db.mentorInvitation.findMany(where),
     mentorComments: await db.mentorComment.findMany(where),
+    emailTokens: await db.emailToken.findMany(where),
+    reminderSettings: await db.reminderSettings.findUnique({ where: { userId } }),
   });
 }
 
@@ -172,6 +186,8 @@ describe("cross-user access", () => {
   // The intruder is new in every case, since some cases end the intruder's own session.
   beforeAll(async () => {
     victim = await createVictim();
+    // Sign-up mails a confirmation link after answering; let that finish before comparing rows.
+    await settleBackgroundWork();
   });
 
   it.each(USER_ROUTES.map((routeCase) => [label(routeCase), routeCase] as const))(
