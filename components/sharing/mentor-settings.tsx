@@ -84,14 +84,14 @@ export function MentorSettings() {
         <AccessSelect id="mentor-access" label="What they may see" value={access} onChange={setAccess} />
         <FormMessage tone="error">{invite.error && !emailError ? errorMessage(invite.error) : null}</FormMessage>
         <Button type="submit" isBusy={invite.isPending}>
-          {invite.isPending ? "Creating…" : "Create invitation"}
+          {invite.isPending ? "Sending…" : "Send invitation"}
         </Button>
       </form>
       {invited ? (
         <CopyLink
           label={`Invitation link for ${invited.email}`}
           url={invited.url}
-          hint="Send this link to them: it works once, within 14 days, and is shown only now."
+          hint="We mailed them this link. Should the mail not arrive, send it yourself: it works once, within 14 days, and is shown only now."
         />
       ) : null}
 

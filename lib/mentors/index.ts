@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
 import { loadUserProgress } from "@/lib/progress";
 import { checklistSections } from "@/lib/progress/checklist";
-import { hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/secret-token";
+import { hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/tokens";
 import { toSharedPlan } from "@/lib/share/summary";
 import { toInvitationDto } from "./invite";
 import type { AccessLevel, CommentCreateInput, MentorAcceptInput, MentorUpdateInput } from "./schemas";

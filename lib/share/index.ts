@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { evaluateLadder } from "@/lib/ladder";
 import { loadUserProgress } from "@/lib/progress";
-import { createSecretToken, hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/secret-token";
+import { createSecretToken, hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/tokens";
 import type { ShareCreateInput, ShareUpdateInput } from "./schemas";
 import { toSharedPlan } from "./summary";
 import type { SharedPlan, ShareSettings } from "./types";

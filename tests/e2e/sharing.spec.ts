@@ -38,7 +38,7 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   await page.goto("/settings");
   await page.getByLabel("Their email address").fill(mentor.email);
   await page.getByLabel("What they may see").selectOption("checklist");
-  await page.getByRole("button", { name: "Create invitation" }).click();
+  await page.getByRole("button", { name: "Send invitation" }).click();
   const link = await page.getByLabel(`Invitation link for ${mentor.email}`).inputValue();
   expect(link).toMatch(/\/mentoring\/accept\?token=[A-Za-z0-9_-]{43}$/);
 

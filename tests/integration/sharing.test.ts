@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as imageGet } from "@/app/(marketing)/share/[token]/image/route";
 import { getDb } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/mail/background";
 import { getSharedPlan } from "@/lib/share";
 import { renderSharePreview } from "@/lib/share/preview-image";
 import { authedRequest, createSignedInUser, randomIp } from "../helpers/auth";
@@ -99,13 +100,15 @@ describe("share link", () => {
   });
 
   it("the preview image is a PNG rendered offline even with emoji and other scripts in the name, never logging the token", async () => {
+    const person = await personWithProgress("Ada 🚀👩🏽‍💻 Lovelace 艾达");
+    // The sign-up mail (and its log line) is done before listening.
+    await settleBackgroundWork();
     const logged: string[] = [];
     for (const level of ["log", "info", "warn", "error"] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
         logged.push(args.map(String).join(" "));
       });
     }
-    const person = await personWithProgress("Ada 🚀👩🏽‍💻 Lovelace 艾达");
     const token = tokenOf((await call(person.cookie, "POST", "/api/share")).json?.url as string);
     const response = await imageRequest(token);
     expect(response.status).toBe(200);

@@ -1,8 +1,8 @@
 import { requireUser } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http";
+import { appOrigin } from "@/lib/mail/links";
 import { createMentorInvitation, listMentors } from "@/lib/mentors";
 import { mentorInviteSchema } from "@/lib/mentors/schemas";
-import { publicOrigin } from "@/lib/public-url";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +14,5 @@ export const GET = route(async (request) => {
 export const POST = route(async (request) => {
   const user = await requireUser(request);
   const input = await readJson(request, mentorInviteSchema);
-  return json(await createMentorInvitation(user.id, input, publicOrigin(request)), { status: 201 });
+  return json(await createMentorInvitation(user.id, input, appOrigin(request)), { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
 import { json, MAX_JSON_BYTES, readJson, readTextLimited, route } from "@/lib/http";
-import { publicOrigin } from "@/lib/public-url";
+import { appOrigin } from "@/lib/mail/links";
 import { createShareLink, deleteShareLink, getShareSettings, SHARE_PATH, updateShareSettings } from "@/lib/share";
 import { shareCreateSchema, shareUpdateSchema } from "@/lib/share/schemas";
 import { parseInput } from "@/lib/validation";
@@ -26,7 +26,7 @@ export const POST = route(async (request) => {
   }
   const input = parseInput(shareCreateSchema, body);
   const { token, share } = await createShareLink(user.id, input);
-  return json({ url: `${publicOrigin(request)}${SHARE_PATH}${token}`, share }, { status: 201 });
+  return json({ url: `${appOrigin(request)}${SHARE_PATH}${token}`, share }, { status: 201 });
 });
 
 export const PATCH = route(async (request) => {

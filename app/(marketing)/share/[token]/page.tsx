@@ -6,7 +6,7 @@ import { PlanSummary } from "@/components/sharing/plan-summary";
 import { CONTAINER } from "@/components/marketing/styles";
 import { todayUtc } from "@/lib/clock";
 import { STATUS_LABELS } from "@/lib/format";
-import { publicOrigin } from "@/lib/public-url";
+import { appOrigin } from "@/lib/mail/links";
 import { getSharedPlan } from "@/lib/share";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!plan) return { title: "Not found", robots, referrer: "no-referrer" };
   const title = titleFor(plan.name);
   const description = plan.current ? `${plan.current.title} on the Machine Learning Engineer ladder.` : "On the way to the Machine Learning Engineer ladder.";
-  const image = `${publicOrigin(await headers())}/share/${token}/image`;
+  const image = `${appOrigin(await headers())}/share/${token}/image`;
   return {
     title,
     description,

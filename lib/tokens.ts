@@ -1,8 +1,8 @@
 import "server-only";
 import crypto from "node:crypto";
 
-// Secret tokens that travel in URLs (share links, mentor invitations): 32 random bytes as
-// base64url; only the SHA-256 is stored, so a database dump opens nothing.
+// Secret tokens that travel in URLs (share links, mentor invitations, mailed links): 32 random
+// bytes as base64url; only the SHA-256 is stored, so a database dump opens nothing.
 
 export type SecretToken = { token: string; hash: string };
 
