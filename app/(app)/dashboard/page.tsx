@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { PlanCard } from "@/components/plan/plan-card";
 import { MentorComments } from "@/components/sharing/mentor-comments";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
@@ -25,7 +26,7 @@ export default async function DashboardPage() {
         </Link>
       </p>
       <div className="mt-6">
-        <Dashboard initial={data} />
+        <Dashboard initial={data} plan={<PlanCard />} />
       </div>
       <div className="mt-6 empty:hidden">
         <MentorComments />
