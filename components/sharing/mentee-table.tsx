@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime } from "@/lib/format";
 import type { MenteeRow } from "@/lib/mentors/types";
 
 type SortKey = "name" | "rung" | "percentToNext" | "lastActivity";
@@ -16,6 +16,39 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 const displayName = (row: MenteeRow) => row.name ?? row.email;
+
+/** The goal in words: the rung and date from the person's plan. */
+function goalText(row: MenteeRow): string {
+  const { goal } = row;
+  if (!goal) return "No goal set";
+  const rung = goal.rungTitle ?? "The top of the ladder";
+  return goal.date ? `${rung} by ${formatDate(goal.date)}` : rung;
+}
+
+/** On track or not, against the goal's date at the person's own pace. */
+function trackText(row: MenteeRow): string | null {
+  const { goal, onTrack } = row;
+  if (!goal) return null;
+  if (goal.reached) return "Reached";
+  if (onTrack === true) return "On track";
+  if (onTrack === false) {
+    if (goal.weeksBehind === null) return "Behind: not within 5 years at this pace";
+    return `Behind by ${goal.weeksBehind} week${goal.weeksBehind === 1 ? "" : "s"}`;
+  }
+  return goal.date ? "No forecast yet" : "No date set";
+}
+
+function GoalCell({ row }: { row: MenteeRow }) {
+  const track = trackText(row);
+  return (
+    <>
+      <span className="block">{goalText(row)}</span>
+      {track ? (
+        <span className={`block text-xs ${row.onTrack === false ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}>{track}</span>
+      ) : null}
+    </>
+  );
+}
 
 function compare(a: MenteeRow, b: MenteeRow, key: SortKey, rungOrder: ReadonlyMap<string | null, number>): number {
   switch (key) {
@@ -58,7 +91,10 @@ export function MenteeTable({ rows, rungIds }: { rows: readonly MenteeRow[]; run
                 </button>
               </th>
             ))}
-            {/* PLAN SLOT: a "Goal" column (target rung and date, on track or not) from GET /api/plan, once the plan lands. */}
+            {/* Below sm the goal sits under the name: a fifth column does not fit 375 px. */}
+            <th scope="col" className="hidden px-1 py-1 align-middle font-semibold sm:table-cell sm:px-2">
+              Goal
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -68,10 +104,17 @@ export function MenteeTable({ rows, rungIds }: { rows: readonly MenteeRow[]; run
                 <Link href={`/mentoring/${encodeURIComponent(row.id)}`} className="break-words text-blue-700 underline underline-offset-2 dark:text-blue-300">
                   {displayName(row)}
                 </Link>
+                <span className="mt-1 block font-normal sm:hidden">
+                  <span className="sr-only">Goal: </span>
+                  <GoalCell row={row} />
+                </span>
               </th>
               <td className="px-1 py-2 sm:px-2">{row.rungTitle}</td>
               <td className="px-1 py-2 tabular-nums sm:px-2">{row.percentToNext} %</td>
               <td className="px-1 py-2 sm:px-2">{row.lastActivity ? formatDateTime(row.lastActivity) : "None yet"}</td>
+              <td className="hidden px-1 py-2 sm:table-cell sm:px-2">
+                <GoalCell row={row} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,11 +5,12 @@ import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
 import { loadUserProgress } from "@/lib/progress";
 import { checklistSections } from "@/lib/progress/checklist";
-import { hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/tokens";
+import { forecastGoal } from "@/lib/plan";
 import { toSharedPlan } from "@/lib/share/summary";
+import { hashSecretToken, isSecretTokenShape, sameHash } from "@/lib/tokens";
 import { toInvitationDto } from "./invite";
 import type { AccessLevel, CommentCreateInput, MentorAcceptInput, MentorUpdateInput } from "./schemas";
-import type { CommentDto, MenteeItem, MenteeRow, MenteeView, MentorsList } from "./types";
+import type { CommentDto, MenteeGoal, MenteeItem, MenteeRow, MenteeView, MentorsList } from "./types";
 
 export { createMentorInvitation } from "./invite";
 
@@ -121,6 +122,17 @@ export async function listMentees(mentorId: string, today: string): Promise<Ment
     grants.map(async (grant) => {
       const { catalog, items } = await loadUserProgress(grant.userId);
       const ladder = evaluateLadder(catalog, items, today);
+      const { plan, forecast } = await forecastGoal(grant.userId, { catalog, items }, today);
+      const goal: MenteeGoal | null =
+        plan.targetRungId || plan.targetDate
+          ? {
+              rungId: forecast.targetRungId,
+              rungTitle: ladder.levels.find((level) => level.id === forecast.targetRungId)?.title ?? null,
+              date: plan.targetDate,
+              reached: forecast.targetReached,
+              weeksBehind: forecast.weeksBehind,
+            }
+          : null;
       const lastActivity = items.reduce<string | null>((latest, item) => (item.updatedAt && (!latest || item.updatedAt > latest) ? item.updatedAt : latest), null);
       return {
         id: grant.id,
@@ -131,8 +143,8 @@ export async function listMentees(mentorId: string, today: string): Promise<Ment
         rungId: ladder.current?.id ?? null,
         percentToNext: ladder.percentToNext,
         lastActivity,
-        goal: null,
-        onTrack: null,
+        goal,
+        onTrack: goal ? forecast.onTrack : null,
       };
     }),
   );

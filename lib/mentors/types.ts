@@ -30,9 +30,20 @@ export type MenteeRow = {
   percentToNext: number;
   /** The latest change to any checklist item; null if none. */
   lastActivity: string | null;
-  // PLAN SLOT: the integrator fills goal and onTrack from the plan branch (GET /api/plan's forecast).
-  goal: null;
-  onTrack: null;
+  /** The person's goal from their plan (every access level: it is position and progress); null without one. */
+  goal: MenteeGoal | null;
+  /** Against the goal's date at the person's own pace; null without a date or a pace. */
+  onTrack: boolean | null;
+};
+
+export type MenteeGoal = {
+  /** The target rung, or the next rung when only a date is set; null at the top of the ladder. */
+  rungId: string | null;
+  rungTitle: string | null;
+  date: string | null;
+  reached: boolean;
+  /** Whole weeks the projection lies after the date; null when unknown. */
+  weeksBehind: number | null;
 };
 
 export type MenteeItem = {

@@ -215,3 +215,24 @@ describe("account deletion", () => {
     expect(await db.mentorInvitation.count({ where: { userId: person.user.id } })).toBe(0);
   });
 });
+
+describe("the mentor's table shows the person's goal", () => {
+  it("at every level: the goal rung and date from their plan, on track as their own forecast says", async () => {
+    for (const access of ["summary", "checklist", "notes"] as const) {
+      const { person, mentor, grantId } = await mentored(access);
+      const row = () => call(mentor, "GET", "/api/mentees").then((answer) => answer.json?.mentees.find((m: { id: string }) => m.id === grantId));
+      // No plan yet: no goal, nothing to be on track for.
+      expect(await row()).toMatchObject({ goal: null, onTrack: null });
+
+      expect((await call(person, "PUT", "/api/plan", { targetRungId: "senior-mle", targetDate: "2031-03-31" })).status).toBe(200);
+      const own = (await call(person, "GET", "/api/plan")).json?.forecast;
+      const seen = await row();
+      expect(seen.goal).toEqual({ rungId: "senior-mle", rungTitle: "Senior Machine Learning Engineer", date: "2031-03-31", reached: false, weeksBehind: own.weeksBehind });
+      expect(seen.onTrack).toBe(own.onTrack);
+
+      // A change to the plan shows on the next request.
+      expect((await call(person, "PUT", "/api/plan", { targetRungId: null, targetDate: null })).status).toBe(200);
+      expect(await row()).toMatchObject({ goal: null, onTrack: null });
+    }
+  });
+});
