@@ -5,7 +5,21 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { firstLink, startTestSmtp, type TestSmtp } from "../helpers/smtp";
 import { expect, SCREENSHOTS, setProgress, signInThroughForm, signInWithApi, test } from "./fixtures";
+
+// The server mails through SMTP on this loopback port (playwright.config.ts); the invitation
+// mail is read here and its link followed, as the mentor would.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT);
+let smtp: TestSmtp;
+
+test.beforeAll(async () => {
+  smtp = await startTestSmtp(SMTP_PORT);
+});
+
+test.afterAll(async () => {
+  await smtp?.stop();
+});
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -33,14 +47,20 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   const mentor = await makeAccount({ name: "Mo Mentor" });
   expect(await signInWithApi(page.request, person)).toBe(true);
   await setProgress(page.request, "build-a-network", { status: "in_progress", note: "Private: coffee with the platform team" });
+  const plan = await page.request.put("/api/plan", { data: { targetRungId: "senior-mle", targetDate: "2031-03-31" } });
+  expect(plan.status(), await plan.text()).toBe(200);
 
-  // The person invites at the "checklist" level and copies the link.
+  // The person invites at the "checklist" level; the link is mailed and also shown to copy.
   await page.goto("/settings");
   await page.getByLabel("Their email address").fill(mentor.email);
   await page.getByLabel("What they may see").selectOption("checklist");
   await page.getByRole("button", { name: "Send invitation" }).click();
-  const link = await page.getByLabel(`Invitation link for ${mentor.email}`).inputValue();
-  expect(link).toMatch(/\/mentoring\/accept\?token=[A-Za-z0-9_-]{43}$/);
+  const copied = await page.getByLabel(`Invitation link for ${mentor.email}`).inputValue();
+  expect(copied).toMatch(/\/mentoring\/accept\?token=[A-Za-z0-9_-]{43}$/);
+  const mail = await smtp.waitForMail((m) => m.to === mentor.email && m.subject === "Pat Person invites you to mentor them on Ladder");
+  expect(mail.text).toContain("the status and dates of each item");
+  const link = firstLink(mail, "/mentoring/accept");
+  expect(link).toBe(copied);
 
   // The mentor, in a browser of their own, accepts with their own account.
   const mentorContext = await browser.newContext({ baseURL });
@@ -66,6 +86,8 @@ test("a person invites a mentor, who reads at the granted level and comments unt
 
   await mentorPage.goto("/mentoring");
   await expect(mentorPage.getByRole("row", { name: /Pat Person/ })).toContainText("%");
+  // The goal from the person's plan, in its own column from the sm breakpoint.
+  await expect(mentorPage.getByRole("row", { name: /Pat Person/ })).toContainText("Senior Machine Learning Engineer by");
   await expect(mentorPage.getByRole("img", { name: "People per rung" })).toBeVisible();
   await mentorPage.getByRole("button", { name: "% to next" }).focus();
   await mentorPage.keyboard.press("Enter");
