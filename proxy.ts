@@ -3,6 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { isSecureRequest } from "@/lib/auth/request-info";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, HSTS_VALUE } from "@/lib/security-headers";
+import { SHARE_HEADERS } from "@/lib/share/headers";
 
 // Per-request security headers: a CSP with a fresh script nonce (so every page renders
 // dynamically) and HSTS under https. The static headers come from next.config.js.
@@ -23,6 +24,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (isHttps) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  if (request.nextUrl.pathname.startsWith("/share/")) {
+    for (const [name, value] of Object.entries(SHARE_HEADERS)) response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -7,6 +7,9 @@ import { NAV_ITEM } from "./nav-styles";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/ladder", label: "Ladder" },
+  // Shown from the sm breakpoint: a fifth link does not fit a 375 px phone's header on one
+  // line; on a phone the Mentors section of Settings links to it.
+  { href: "/mentoring", label: "Mentoring", isPhoneHidden: true },
   { href: "/settings", label: "Settings" },
 ] as const;
 
@@ -18,7 +21,7 @@ export function NavLinks() {
       {LINKS.map((link) => {
         const isCurrent = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
-          <li key={link.href}>
+          <li key={link.href} className={"isPhoneHidden" in link ? "hidden sm:list-item" : undefined}>
             <Link
               href={link.href}
               aria-current={isCurrent ? "page" : undefined}

@@ -1,7 +1,7 @@
 import "server-only";
-import crypto from "node:crypto";
 import { type Db, getDb, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createSecretToken, hashSecretToken, sameHash } from "@/lib/tokens";
 
 // Tokens in mailed links: 32 random bytes (base64url) in the link, only their SHA-256 stored,
 // single use, with an expiry. A token is never logged.
@@ -10,15 +10,11 @@ export type EmailTokenPurpose = "password_reset" | "verify_email";
 
 export type EmailTokenRow = { id: string; userId: string; email: string; tokenHash: string };
 
-function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
-
 /** Issues a token for the user and retires their earlier unused ones of the same purpose. */
 export async function issueEmailToken(userId: string, purpose: EmailTokenPurpose, email: string, ttlMs: number, db: Db | Tx = getDb()): Promise<string> {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const { token, hash } = createSecretToken();
   await db.emailToken.deleteMany({ where: { userId, purpose, usedAt: null } });
-  await db.emailToken.create({ data: { userId, purpose, email, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + ttlMs) } });
+  await db.emailToken.create({ data: { userId, purpose, email, tokenHash: hash, expiresAt: new Date(Date.now() + ttlMs) } });
   return token;
 }
 
@@ -28,9 +24,9 @@ function invalidLink(): AppError {
 
 /** The unused, unexpired token row for `token`, or a 400. Does not use it up. */
 export async function findUsableEmailToken(purpose: EmailTokenPurpose, token: string, db: Db | Tx = getDb()): Promise<EmailTokenRow> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashSecretToken(token);
   const row = await db.emailToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, email: true, tokenHash: true, purpose: true, usedAt: true, expiresAt: true } });
-  const isMatch = row !== null && crypto.timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(tokenHash));
+  const isMatch = row !== null && sameHash(row.tokenHash, tokenHash);
   if (!row || !isMatch || row.purpose !== purpose || row.usedAt !== null || row.expiresAt.getTime() <= Date.now()) throw invalidLink();
   return { id: row.id, userId: row.userId, email: row.email, tokenHash: row.tokenHash };
 }

@@ -5,17 +5,19 @@ const FALLBACK_ORIGIN = "http://localhost:3000";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * The public address links in mails start with: NEXTAUTH_URL, else the origin the request came
+ * The public address links in mails (and share links) start with: NEXTAUTH_URL, else the origin the request came
  * to. The Host header is the client's to choose, so without NEXTAUTH_URL it is trusted only on
  * loopback (a fresh clone): anywhere else a forged Host would put a reset token in a link to
  * another site ("password reset poisoning").
  */
-export function appOrigin(request?: Request): string {
+export function appOrigin(request?: Request | Headers): string {
   const configured = getEnv().NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   if (request) {
-    const url = new URL(request.url);
-    const host = request.headers.get("host") ?? url.host;
+    // A page passes its headers(): the same rule, from the Host header alone.
+    const url = request instanceof Request ? new URL(request.url) : new URL("http://localhost");
+    const headers = request instanceof Request ? request.headers : request;
+    const host = headers.get("host") ?? url.host;
     const candidate = new URL(`${url.protocol}//${host}`);
     if (LOOPBACK.has(candidate.hostname)) return candidate.origin;
     console.warn("[ladder] NEXTAUTH_URL is not set: links in mails point to", FALLBACK_ORIGIN);

@@ -74,6 +74,14 @@ export function emailChangedMail(input: { name: string | null; newEmail: string;
   ]);
 }
 
+export function mentorInvitationMail(input: { inviterName: string; access: string; link: string; validDays: number }): MailContent {
+  return compose(`${input.inviterName} invites you to mentor them on ${PRODUCT}`, null, [
+    { text: `${input.inviterName} would like you to follow their career plan on ${PRODUCT} as a mentor. You would see ${input.access}, and you can leave them comments.` },
+    { link: input.link, label: "Accept the invitation" },
+    { text: `The link works once, within ${input.validDays} days; you sign in or create an account to accept. If you do not know ${input.inviterName}, ignore this mail.` },
+  ]);
+}
+
 function unsubscribeFooter(what: string, settingsLink: string, unsubscribeLink: string): Block[] {
   return [
     { text: `You get this mail because ${what} is switched on in your settings.` },

@@ -4,8 +4,8 @@ import { todayUtc } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
-import { forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
-import { loadUserProgress } from "@/lib/progress";
+import { type Forecast, forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
+import { loadUserProgress, type UserProgress } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { datedItems } from "./dated-items";
@@ -28,6 +28,14 @@ async function historySince(userId: string, items: readonly ProgressItem[]): Pro
   const dates = items.flatMap((item) => (item.status === "done" && item.completedOn ? [item.completedOn] : []));
   if (first) dates.push(first.createdAt.toISOString().slice(0, 10));
   return dates.length > 0 ? (dates.sort()[0] ?? null) : null;
+}
+
+/** A person's goal and its forecast from progress already loaded (a mentor's table row). Two queries. */
+export async function forecastGoal(userId: string, progress: Pick<UserProgress, "catalog" | "items">, today: string): Promise<{ plan: Plan; forecast: Forecast }> {
+  const { targetRungId, targetDate } = await loadPlan(userId);
+  const since = await historySince(userId, progress.items);
+  const forecast = forecastPlan({ catalog: progress.catalog, items: progress.items, historySince: since, targetRungId, targetDate, today });
+  return { plan: { targetRungId, targetDate }, forecast };
 }
 
 /** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Four queries. */

@@ -58,8 +58,9 @@ for (const { name, path: pagePath, isSignedIn, heading } of PAGES) {
         // vertical centre at about the same height.
         const navigation = page.getByRole("navigation", { name: "Main" });
         if ((await navigation.count()) > 0) {
+          // Controls not rendered at this width (display: none) take no place on any line.
           const boxes = await navigation.locator("a, button").evaluateAll((controls) =>
-            controls.map((c) => {
+            controls.filter((c) => c.getClientRects().length > 0).map((c) => {
               const rect = c.getBoundingClientRect();
               return { right: rect.right, centre: rect.top + rect.height / 2 };
             }),

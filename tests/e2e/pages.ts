@@ -10,6 +10,7 @@ export const PAGES: readonly PageUnderTest[] = [
   { name: "ladder", path: "/ladder", isSignedIn: true, heading: "Your ladder" },
   { name: "history", path: "/history", isSignedIn: true, heading: "Your history" },
   { name: "settings", path: "/settings", isSignedIn: true, heading: "Settings" },
+  { name: "mentoring", path: "/mentoring", isSignedIn: true, heading: "Mentoring" },
 ];
 
 export const SCHEMES = ["light", "dark"] as const;

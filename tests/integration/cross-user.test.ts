@@ -19,6 +19,10 @@ type Victim = {
   name: string;
   customCertificationId: string;
   customCertificationTitle: string;
+  /** The victim's mentor grant, pending invitation and a comment their mentor left them. */
+  grantId: string;
+  invitationId: string;
+  commentId: string;
 };
 
 type RouteCase = {
@@ -58,6 +62,21 @@ const USER_ROUTES: RouteCase[] = [
   },
   { method: "PUT", path: () => "/api/track", body: () => ({ trackId: "research-mle" }) },
   { method: "GET", path: () => "/api/history" },
+  { method: "GET", path: () => "/api/share" },
+  { method: "POST", path: () => "/api/share", body: () => ({ showChecklist: true }) },
+  { method: "PATCH", path: () => "/api/share", body: () => ({ showChecklist: true }) },
+  { method: "DELETE", path: () => "/api/share" },
+  { method: "GET", path: () => "/api/mentors" },
+  { method: "POST", path: () => "/api/mentors", body: (victim) => ({ email: victim.email, access: "notes" }) },
+  { method: "POST", path: () => "/api/mentors/accept", body: () => ({ token: "A".repeat(43) }) },
+  { method: "PATCH", path: (victim) => `/api/mentors/${victim.grantId}`, body: () => ({ access: "notes" }) },
+  { method: "DELETE", path: (victim) => `/api/mentors/${victim.grantId}` },
+  { method: "DELETE", path: (victim) => `/api/mentors/${victim.invitationId}` },
+  { method: "GET", path: () => "/api/mentees" },
+  { method: "GET", path: (victim) => `/api/mentees/${victim.grantId}` },
+  { method: "POST", path: (victim) => `/api/mentees/${victim.grantId}/comments`, body: () => ({ itemId: null, text: "A stranger's comment" }) },
+  { method: "GET", path: () => "/api/comments" },
+  { method: "DELETE", path: (victim) => `/api/comments/${victim.commentId}` },
   { method: "PUT", path: () => "/api/account/email", body: (victim) => ({ email: `${victim.id}@example.com`, password: victim.password }) },
   { method: "POST", path: () => "/api/account/email/confirmation" },
   { method: "GET", path: () => "/api/reminders" },
@@ -101,7 +120,26 @@ async function createVictim(): Promise<Victim & { cookie: string }> {
   await db.plan.create({ data: { userId: user.id, targetRungId: "mle", targetDate: "2199-01-01", revision: 1 } });
   await db.calendarFeed.create({ data: { userId: user.id, tokenHash: crypto.randomBytes(32).toString("hex") } });
   await db.progressEvent.create({ data: { userId: user.id, itemId: customCertificationId, toStatus: "in_progress", changes: "{}" } });
-  return { id: user.id, email: user.email, password, name, customCertificationId, customCertificationTitle, cookie };
+  // The victim shares a page, has a mentor who left a comment, and an open invitation.
+  const mentor = await createSignedInUser();
+  await db.shareLink.create({ data: { userId: user.id, tokenHash: crypto.randomBytes(32).toString("hex") } });
+  const grant = await db.mentorGrant.create({ data: { userId: user.id, mentorId: mentor.user.id, access: "notes" } });
+  const invitation = await db.mentorInvitation.create({
+    data: { userId: user.id, email: "mentor@example.com", access: "summary", tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  const comment = await db.mentorComment.create({ data: { userId: user.id, authorId: mentor.user.id, text: "A private note from the mentor" } });
+  return {
+    id: user.id,
+    email: user.email,
+    password,
+    name,
+    customCertificationId,
+    customCertificationTitle,
+    grantId: grant.id,
+    invitationId: invitation.id,
+    commentId: comment.id,
+    cookie,
+  };
 }
 
 /** Everything stored about one person, to compare before and after. */
@@ -116,6 +154,10 @@ async function snapshot(userId: string): Promise<string> {
     loginSessions: await db.loginSession.findMany(where),
     accounts: await db.account.findMany(where),
     sessions: await db.session.findMany(where),
+    shareLinks: await db.shareLink.findMany({ where: { userId } }),
+    mentorGrants: await db.mentorGrant.findMany(where),
+    mentorInvitations: await db.mentorInvitation.findMany(where),
+    mentorComments: await db.mentorComment.findMany(where),
     emailTokens: await db.emailToken.findMany(where),
     reminderSettings: await db.reminderSettings.findUnique({ where: { userId } }),
     plan: await db.plan.findUnique({ where: { userId } }),
@@ -140,6 +182,9 @@ const SAMPLE_VICTIM: Victim = {
   name: "Victim",
   customCertificationId: "custom-victim",
   customCertificationTitle: "Victim certification",
+  grantId: "grant-victim",
+  invitationId: "invitation-victim",
+  commentId: "comment-victim",
 };
 
 const pathOnly = (path: string) => path.split("?")[0] ?? path;

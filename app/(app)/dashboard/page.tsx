@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { PlanCard } from "@/components/plan/plan-card";
+import { MentorComments } from "@/components/sharing/mentor-comments";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { getDashboardData } from "@/lib/progress";
@@ -26,6 +27,9 @@ export default async function DashboardPage() {
       </p>
       <div className="mt-6">
         <Dashboard initial={data} plan={<PlanCard />} />
+      </div>
+      <div className="mt-6 empty:hidden">
+        <MentorComments />
       </div>
       <div className="mt-6">
         <DataTransfer />

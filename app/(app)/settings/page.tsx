@@ -7,6 +7,8 @@ import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { ReminderSettings } from "@/components/settings/reminder-settings";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
+import { MentorSettings } from "@/components/sharing/mentor-settings";
+import { ShareSettings } from "@/components/sharing/share-settings";
 import { getAccount } from "@/lib/accounts/get-account";
 import { requirePageUser } from "@/lib/auth/session";
 import { getReminderSettings } from "@/lib/reminders/settings";
@@ -45,6 +47,12 @@ export default async function SettingsPage() {
           <PasswordForm email={account.email} name={account.name} />
         </Section>
       ) : null}
+      <Section id="share-heading" title="Public page">
+        <ShareSettings />
+      </Section>
+      <Section id="mentors-settings-heading" title="Mentors">
+        <MentorSettings />
+      </Section>
       <Section id="sessions-heading" title="Sessions">
         <SignOutEverywhere />
       </Section>
