@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 
 // The edge between HTTP and lib/: every route handler is wrapped in `route()`, reads its
@@ -17,6 +18,10 @@ export function errorResponse(error: unknown): Response {
     return Response.json(body, { status: error.status, headers });
   }
   if (error instanceof z.ZodError) return errorResponse(fromZodError(error));
+  if (isDatabaseUnavailable(error)) {
+    console.warn("[ladder] database unavailable:", error instanceof Error ? error.message : error);
+    return errorResponse(new AppError("unavailable", "Ladder is briefly unavailable. Please try again in a moment.", { retryAfter: 5 }));
+  }
   // Never a stack trace to the client; the server log keeps the detail.
   console.error("[ladder] unhandled error in route", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, {

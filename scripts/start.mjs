@@ -1,6 +1,7 @@
 // `npm start`: on a fresh clone, migrates the database, builds when the build is missing
-// or older than the sources, and serves the production app (PORT, default 3000).
-import { spawnSync, spawn } from "node:child_process";
+// or older than the sources, and serves the production app (PORT, default 3000) with
+// scripts/server.mjs (request log, metrics, graceful shutdown).
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+// Empty variables count as unset (as in .env and compose files), here and in every child.
+for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
@@ -38,7 +41,7 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
-export function startServer() {
+export async function startServer() {
   if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite")) || !fs.existsSync(path.join(root, "lib", "generated", "postgres"))) {
     run("npm", ["run", "--silent", "db:generate"], "generating the Prisma clients");
   }
@@ -54,11 +57,15 @@ export function startServer() {
     fs.writeFileSync(stampFile, fingerprint);
   }
 
-  const port = process.env.PORT || "3000";
-  console.info(`[ladder] serving http://localhost:${port}`);
-  const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+  const { serve } = await import("./server.mjs");
+  try {
+    await serve();
+  } catch (error) {
+    console.error(`[ladder] cannot start: ${error?.message ?? error}`);
+    process.exit(1);
+  }
+  console.info(`[ladder] serving http://localhost:${process.env.PORT || "3000"}`);
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
