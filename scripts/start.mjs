@@ -41,12 +41,11 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
-export async function startServer() {
+/** Generates the Prisma clients when missing and builds when the build is missing or stale. */
+export function ensureBuild() {
   if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite")) || !fs.existsSync(path.join(root, "lib", "generated", "postgres"))) {
     run("npm", ["run", "--silent", "db:generate"], "generating the Prisma clients");
   }
-  run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
-
   const stampFile = path.join(distDir, "ladder-source-fingerprint");
   const fingerprint = sourceFingerprint();
   const isBuilt = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
@@ -56,6 +55,11 @@ export async function startServer() {
     run(bin("next"), ["build"], "building the app (first start, or the sources changed)");
     fs.writeFileSync(stampFile, fingerprint);
   }
+}
+
+export async function startServer() {
+  run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
+  ensureBuild();
 
   Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
   const { serve } = await import("./server.mjs");
