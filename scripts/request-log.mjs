@@ -16,7 +16,8 @@ export const TOKEN_PREFIXES = [
   "/mentors/accept/",
 ];
 
-const ID_LIKE = /^[A-Za-z0-9_-]{20,}$/;
+// Ids and tokens (cuids, base64url) carry digits; catalog item ids are words and stay readable.
+const ID_LIKE = /^(?=.*\d)[A-Za-z0-9_-]{20,}$/;
 
 /** @param {string | undefined} url @returns {string} */
 export function routeOf(url) {
