@@ -52,6 +52,8 @@ export default defineConfig({
       DATA_DIR: e2eData,
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // One JSON line per request would bury the test output.
+      LOG_LEVEL: "warn",
     },
   },
 });
