@@ -38,8 +38,9 @@ async function signedInCookie(port) {
 
 function load(port, cookie, duration) {
   let instance;
+  const url = `http://127.0.0.1:${port}/api/progress`;
   const done = new Promise((resolve, reject) => {
-    instance = autocannon({ url: `http://127.0.0.1:${port}/api/progress`, connections: 50, duration, headers: { cookie } }, (error, result) =>
+    instance = autocannon({ url, connections: 50, duration, headers: { cookie } }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
   });
@@ -58,6 +59,11 @@ for (const count of [1, 2, 3]) {
   await load(nginxPort, cookie, 2).done; // warm-up
   const result = await load(nginxPort, cookie, seconds).done;
   rows.push({ instances: count, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors });
+  if (count === 1) {
+    // The same load on the instance itself, without nginx: what the proxy costs.
+    const direct = await load(basePort, cookie, seconds).done;
+    rows.push({ instances: "1, no nginx", rps: Math.round(direct.requests.average), p50: direct.latency.p50, p99: direct.latency.p99, failed: direct.non2xx + direct.errors });
+  }
   if (count === 3) {
     const running = load(nginxPort, cookie, 60);
     await new Promise((resolve) => setTimeout(resolve, 2000));
