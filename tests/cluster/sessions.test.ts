@@ -1,7 +1,9 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, type Cluster, queryDatabase, signedInUser, signIn, startCluster, strongPassword } from "./harness";
+import { call, type Cluster, createDatabase, dropDatabase, queryDatabase, signedInUser, signIn, startCluster, strongPassword } from "./harness";
 
 const METRICS_TOKEN = "cluster-metrics-token-0123456789";
 let cluster: Cluster;
@@ -112,5 +114,32 @@ describe("three instances on one PostgreSQL and Redis behind nginx", () => {
     expect(text).toContain('ladder_http_request_duration_seconds_bucket{le="0.1",method="GET",route="/api/progress"}');
     expect(text).toMatch(/ladder_db_pool_connections\{state="total"\} \d+/);
     expect(text).toContain("nodejs_eventloop_lag_seconds");
+  });
+
+  it.skipIf(spawnSync("pg_dump", ["--version"]).status !== 0)("backs PostgreSQL up with pg_dump while it serves, and restores only a readable archive", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-pg-backup-"));
+    const target = await createDatabase("restored");
+    const run = (script: string, args: string[], databaseUrl: string) =>
+      spawnSync(process.execPath, [script, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+    try {
+      const dump = path.join(dir, "ladder.dump");
+      const made = run("scripts/backup.mjs", ["--out", dump], cluster.databaseUrl);
+      expect(made.status, made.stderr).toBe(0);
+      const broken = path.join(dir, "broken.dump");
+      fs.writeFileSync(broken, "not an archive");
+      const refused = run("scripts/restore.mjs", [broken], target);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain("nothing was replaced");
+      const restored = run("scripts/restore.mjs", [dump], target);
+      expect(restored.status, restored.stderr).toBe(0);
+      const count = 'SELECT count(*)::text AS count FROM "User"';
+      const [original] = await queryDatabase<{ count: string }>(cluster.databaseUrl, count);
+      const [copy] = await queryDatabase<{ count: string }>(target, count);
+      expect(Number(copy?.count)).toBeGreaterThan(0);
+      expect(copy?.count).toBe(original?.count);
+    } finally {
+      await dropDatabase(target);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
