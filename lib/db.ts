@@ -23,7 +23,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Runs one read statement and returns its rows as objects keyed by column name. */
 export type RowReader = <T extends Record<string, unknown>>(query: Prisma.Sql) => Promise<T[]>;
 
-type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader; pools?: pg.Pool[] };
+type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader; pools?: pg.Pool[]; closeReader?: () => void };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
 const state: Holder = holder.__ladderDb;
@@ -104,8 +104,10 @@ function createSqliteReader(file: string): RowReader {
   const statements = new Map<string, Database.Statement>();
   return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
     if (!connection) {
-      connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
-      connection.pragma("query_only = ON");
+      const opened = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
+      opened.pragma("query_only = ON");
+      state.closeReader = () => opened.close();
+      connection = opened;
     }
     let statement = statements.get(query.sql);
     if (!statement) {
@@ -201,7 +203,9 @@ export function databasePoolStats(): PoolStats | null {
 
 /** Closes every database connection (graceful shutdown); the next getDb() opens new ones. */
 export async function closeDatabase(): Promise<void> {
-  const { db, pools } = state;
+  const { db, pools, closeReader } = state;
+  closeReader?.();
+  state.closeReader = undefined;
   state.db = undefined;
   state.reader = undefined;
   state.ready = undefined;
