@@ -193,13 +193,14 @@ export async function signIn(port: number, email: string, password: string): Pro
     .map((c) => c.split(";")[0])
     .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await call(port, "/api/auth/callback/credentials", { cookie: csrfCookie, form: { email, password, csrfToken, json: "true" } });
+  const response = await call(port, "/api/auth/callback/credentials", { cookie: csrfCookie, form: { email, password, csrfToken, json: "true" }, timeoutMs: 60_000 });
   await response.arrayBuffer();
   return { status: response.status, cookie: sessionCookieOf(response) };
 }
 
 export async function register(port: number, email: string, password: string): Promise<void> {
-  const response = await call(port, "/api/auth/register", { body: { email, password, name: "Cluster Person" } });
+  // Password hashing is slow on purpose; on a busy two-core machine give it time.
+  const response = await call(port, "/api/auth/register", { body: { email, password, name: "Cluster Person" }, timeoutMs: 60_000 });
   if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
 }
 

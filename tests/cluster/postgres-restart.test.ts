@@ -48,7 +48,8 @@ describe("PostgreSQL restarted under load", () => {
   it("answers 503 quickly while it is down, recovers without a restart, and keeps every acknowledged write", async () => {
     const outcomes: Outcome[] = [];
     let done = false;
-    const users = await Promise.all(Array.from({ length: 6 }, () => signedInUser(cluster.nginxPort)));
+    const users = [];
+    for (let i = 0; i < 6; i += 1) users.push(await signedInUser(cluster.nginxPort));
     const workers = users.map((user) => loadUntil(cluster.nginxPort, user.cookie, () => done, outcomes));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const stoppedAt = Date.now();

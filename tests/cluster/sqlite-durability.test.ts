@@ -47,7 +47,7 @@ beforeAll(async () => {
   // The first start migrates the new database; the people are made before any kill.
   const first = startInstance({ port: PORT, env, logFile: path.join(dir, "first.log") });
   await waitReady(PORT);
-  cookies = (await Promise.all(ITEMS.map(() => signedInUser(PORT)))).map((user) => user.cookie);
+  for (const _ of ITEMS) cookies.push((await signedInUser(PORT)).cookie);
   await stopInstance(first);
 });
 
