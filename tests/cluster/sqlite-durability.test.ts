@@ -41,13 +41,13 @@ function storedChanges(file: string): string {
   }
 }
 
-let cookies: string[] = [];
+const cookies: string[] = [];
 
 beforeAll(async () => {
   // The first start migrates the new database; the people are made before any kill.
   const first = startInstance({ port: PORT, env, logFile: path.join(dir, "first.log") });
   await waitReady(PORT);
-  for (const _ of ITEMS) cookies.push((await signedInUser(PORT)).cookie);
+  for (let i = 0; i < ITEMS.length; i += 1) cookies.push((await signedInUser(PORT)).cookie);
   await stopInstance(first);
 });
 
