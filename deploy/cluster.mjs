@@ -21,7 +21,8 @@ export function renderNginxConfig({ listen, instancePorts, prefix }) {
 }
 
 /** Starts nginx as a child process (no daemon) with its files in its own directory. */
-export async function startNginx({ port, instancePorts, dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-nginx-")) }) {
+export async function startNginx({ port, instancePorts, dir: given }) {
+  const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), "ladder-nginx-"));
   for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(dir, "tmp", sub), { recursive: true });
   fs.writeFileSync(path.join(dir, "nginx.conf"), renderNginxConfig({ listen: `127.0.0.1:${port}`, instancePorts, prefix: dir }));
   const child = spawn(NGINX, ["-p", dir, "-c", "nginx.conf", "-e", path.join(dir, "error.log"), "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
@@ -34,6 +35,7 @@ export async function startNginx({ port, instancePorts, dir = fs.mkdtempSync(pat
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGQUIT");
       await exited;
+      if (!given) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
