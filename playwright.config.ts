@@ -8,6 +8,9 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const outputDir = path.join(__dirname, "test-results");
 const e2eData = path.join(__dirname, "tests", ".output", `e2e-${PORT}`);
+// The server mails through SMTP on this loopback port; tests/e2e/mail.spec.ts listens there.
+// Default: the e2e port + 1000 (3100 -> 4100), so parallel runs on other ports do not share it.
+process.env.E2E_SMTP_PORT ??= String(PORT + 1000);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -51,6 +54,7 @@ export default defineConfig({
       DATABASE_URL: `file:${path.join(e2eData, "e2e.db")}`,
       DATA_DIR: e2eData,
       NEXTAUTH_URL: baseURL,
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // One JSON line per request would bury the test output.
       LOG_LEVEL: "warn",

@@ -7,15 +7,38 @@ import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
-import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { type Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "@/lib/database-config.mjs";
 import { getEnv } from "@/lib/env";
 
-// Both generated clients share one model shape (one schema source), so the app codes
-// against one type; the adapter and client are chosen from DATABASE_URL at run time.
+/**
+ * The client the app codes against, whichever database DATABASE_URL names: the SQLite
+ * client's type. Both generated clients come from one schema source and have the same
+ * members (postgresAsDb checks it); their generic model types are separate
+ * declarations that TypeScript cannot prove equal. Where the databases really differ is
+ * spelled out in ProviderDifferences, and the app uses none of it.
+ */
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** What PostgreSQL's client accepts and SQLite's does not; never used by the app. */
+export type ProviderDifferences = {
+  /** SQLite has only "Serializable"; Db's transactions name no level (each database's default). */
+  isolationLevel: Exclude<PostgresPrisma.TransactionIsolationLevel, Prisma.TransactionIsolationLevel>;
+  /** Case-insensitive string filters exist only on PostgreSQL; emails are stored lower-cased instead. */
+  queryMode: PostgresPrisma.QueryMode;
+};
+
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
+
+/** The PostgreSQL client as Db: the same members (checked here), ProviderDifferences unused. */
+function postgresAsDb(client: PostgresClient): Db {
+  // Fails to compile when a model or client method exists on one provider's client only.
+  const membersMatch: SameKeys<PostgresClient, SqliteClient> = true;
+  if (!membersMatch) throw new Error("unreachable");
+  return client as unknown as Db;
+}
 
 /** SQLite waits this long for a lock instead of failing with SQLITE_BUSY. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -52,7 +75,7 @@ function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAd
 
 function createClient(config: DatabaseConfig): Db {
   const adapter = createAdapter(config, 10);
-  if (config.provider === "postgresql") return new PostgresClient({ adapter }) as unknown as Db;
+  if (config.provider === "postgresql") return postgresAsDb(new PostgresClient({ adapter }));
   return new SqliteClient({ adapter });
 }
 
@@ -157,7 +180,7 @@ export function getDb(): Db {
  *
  * synchronous stays FULL (every commit is synced before the write is answered): with NORMAL a
  * power cut could lose changes a person was told were saved. It costs write throughput
- * (decision record 007, docs/benchmarks.md).
+ * (decision record 004, docs/benchmarks.md).
  */
 export function prepareDatabase(): Promise<void> {
   state.ready ??= (async () => {

@@ -2,9 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { AppError, isAppError } from "@/lib/errors";
+import { fromZodError, parseInput } from "@/lib/validation";
 
 // The edge between HTTP and lib/: every route handler is wrapped in `route()`, reads its
-// body with `readJson()`, and lets errors map to `{"error":{"code","message"}}` here, once.
+// body with `readJson()` (its query with `readQuery()`), and lets errors map to `{"error":{"code","message"}}` here, once.
 
 export const MAX_JSON_BYTES = 16 * 1024;
 
@@ -28,17 +29,6 @@ export function errorResponse(error: unknown): Response {
     status: 500,
     headers: { "Cache-Control": "no-store" },
   });
-}
-
-export function fromZodError(error: z.ZodError): AppError {
-  const issue = error.issues[0];
-  if (!issue) return new AppError("invalid_input", "The request is not valid.");
-  if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.join(", ");
-    return new AppError("invalid_input", `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${keys}.`, { field: issue.keys[0] });
-  }
-  const field = issue.path.map(String).join(".");
-  return new AppError("invalid_input", field ? `${field}: ${issue.message}` : issue.message, field ? { field } : {});
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -95,9 +85,12 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  return parsed.data;
+  return parseInput(schema, data);
+}
+
+/** The query string, parsed and validated by a strict zod schema. */
+export function readQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  return parseInput(schema, Object.fromEntries(new URL(request.url).searchParams));
 }
 
 function tooLarge(maxBytes: number): AppError {

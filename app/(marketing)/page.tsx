@@ -5,7 +5,8 @@ import { RangeChart } from "@/components/charts/range-chart";
 import { formatThousands } from "@/components/charts/scale";
 import { ExamplePosition } from "@/components/marketing/example-position";
 import { NumberBadge, Section } from "@/components/marketing/section";
-import { CARD, CONTAINER, PRIMARY_BUTTON, SECONDARY_BUTTON, TEXT_LINK } from "@/components/marketing/styles";
+import { CARD, CONTAINER, TEXT_LINK } from "@/components/marketing/styles";
+import { buttonStyles } from "@/components/ui/button";
 import { CATALOG, type Education, formatSalaryBand } from "@/lib/catalog";
 import { EXPIRY_WARNING_DAYS } from "@/lib/ladder";
 
@@ -71,10 +72,10 @@ export default function HomePage() {
               that puts you on the ladder, what the next rung asks for, and each rung&rsquo;s salary band.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <Link href="/signup" className={PRIMARY_BUTTON}>
+              <Link href="/signup" className={buttonStyles.primary}>
                 Create your account
               </Link>
-              <Link href="/signin" className={SECONDARY_BUTTON}>
+              <Link href="/signin" className={buttonStyles.secondary}>
                 Sign in
               </Link>
             </div>

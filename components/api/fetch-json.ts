@@ -50,6 +50,23 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
   } catch {
     throw new ApiError(0, "network", "Could not reach the server. Check your connection and try again.");
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    // A session that ended (signed out elsewhere, expired) explained in the person's words.
+    if (error.status === 401 && error.code === "unauthorized") {
+      throw new ApiError(401, "unauthorized", "You have been signed out. Please sign in again.");
+    }
+    throw error;
+  }
   return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** What to show for a failed call; for 429, when to try again ("Try again in 15 minutes."). */
+export function errorMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
+  if (error.status === 429 && error.retryAfter) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfter / 60));
+    return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  }
+  return error.message;
 }

@@ -1,8 +1,6 @@
 // Browser-side calls to the auth and account API. Errors come back as ApiError
 // (components/api/fetch-json.ts), for 429 with the Retry-After seconds.
-import { ApiError, fetchJson } from "@/components/api/fetch-json";
-
-export { ApiError, fetchJson };
+import { fetchJson } from "@/components/api/fetch-json";
 
 async function csrfToken(): Promise<string> {
   const { csrfToken } = await fetchJson<{ csrfToken: string }>("/api/auth/csrf");
@@ -43,14 +41,4 @@ export type RegisterRequest = { email: string; password: string; name?: string }
 
 export function register(input: RegisterRequest): Promise<{ user: { id: string; email: string; name: string | null } }> {
   return fetchJson("/api/auth/register", { method: "POST", json: input });
-}
-
-/** "Try again in 15 minutes." style wait for a 429. */
-export function retryMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
-  if (error.status === 429 && error.retryAfter) {
-    const minutes = Math.max(1, Math.ceil(error.retryAfter / 60));
-    return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  }
-  return error.message;
 }

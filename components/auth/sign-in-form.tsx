@@ -3,8 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { ApiError, retryMessage, signInWithPassword, startOAuthSignIn } from "@/components/auth/api";
-import { buttonClass, FormMessage, secondaryButtonClass, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage } from "@/components/api/fetch-json";
+import { signInWithPassword, startOAuthSignIn } from "@/components/auth/api";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 type Props = {
   callbackUrl: string;
@@ -13,9 +16,14 @@ type Props = {
   oauthProviders: { id: string; name: string }[];
 };
 
+// The two fields, written once: the password manager reads the autocomplete names.
+const FIELDS = [
+  { name: "email", type: "email", label: "Email", autoComplete: "username" },
+  { name: "password", type: "password", label: "Password", autoComplete: "current-password" },
+] as const;
+
 export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const [values, setValues] = useState({ email: "", password: "" });
   const signIn = useMutation({
     mutationFn: signInWithPassword,
     // A full page load, so the signed-in pages render with the new session cookie.
@@ -29,7 +37,7 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (isBusy) return;
-    signIn.mutate({ email, password, callbackUrl });
+    signIn.mutate({ ...values, callbackUrl });
   }
 
   const error = signIn.error ?? oauth.error;
@@ -42,43 +50,38 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
         <div id="signin-error">
           <FormMessage tone="error">{message}</FormMessage>
         </div>
-        <TextField
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="Password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <button type="submit" className={`${buttonClass} w-full`} aria-disabled={isBusy || undefined}>
+        {FIELDS.map((field) => (
+          <TextField
+            key={field.name}
+            id={field.name}
+            {...field}
+            required
+            value={values[field.name]}
+            onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
+          />
+        ))}
+        <p className="text-sm">
+          <Link href="/forgot-password" className="font-medium text-blue-700 underline dark:text-blue-300">
+            Forgot your password?
+          </Link>
+        </p>
+        <Button type="submit" className="w-full" isBusy={isBusy}>
           {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
       </form>
       {oauthProviders.length > 0 ? (
         <div className="space-y-2">
           <p className="text-center text-sm text-slate-700 dark:text-slate-300">or</p>
           {oauthProviders.map((provider) => (
-            <button
+            <Button
               key={provider.id}
-              type="button"
-              className={`${secondaryButtonClass} w-full`}
+              variant="secondary"
+              className="w-full"
               disabled={isBusy}
               onClick={() => oauth.mutate(provider.id)}
             >
               Continue with {provider.name}
-            </button>
+            </Button>
           ))}
         </div>
       ) : null}
@@ -94,5 +97,5 @@ export function SignInForm({ callbackUrl, initialError, oauthProviders }: Props)
 
 function describeSignInError(error: unknown): string {
   if (error instanceof ApiError && error.code === "invalid_credentials") return "Wrong email or password.";
-  return retryMessage(error);
+  return errorMessage(error);
 }

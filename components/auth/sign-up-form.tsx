@@ -3,9 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { ApiError, register, retryMessage, signInWithPassword } from "@/components/auth/api";
-import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { buttonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage } from "@/components/api/fetch-json";
+import { register, signInWithPassword } from "@/components/auth/api";
+import { PasswordStrengthMeter } from "@/components/ui/password-strength-meter";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 type Fields = { name: string; email: string; password: string };
@@ -30,7 +33,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const set = (key: keyof Fields) => (event: { target: { value: string } }) => setFields((current) => ({ ...current, [key]: event.target.value }));
   const error = signUp.error;
   const fieldError = (field: string) => (error instanceof ApiError && error.field === field ? error.message.replace(/^\w+: /, "") : null);
-  const formError = error && !(error instanceof ApiError && error.field && ["name", "email", "password"].includes(error.field)) ? retryMessage(error) : null;
+  const formError = error && !(error instanceof ApiError && error.field && ["name", "email", "password"].includes(error.field)) ? errorMessage(error) : null;
   const isBusy = signUp.isPending || signUp.isSuccess;
 
   return (
@@ -70,9 +73,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           </>
         }
       />
-      <button type="submit" className={`${buttonClass} w-full`} aria-disabled={isBusy || undefined}>
+      <Button type="submit" className="w-full" isBusy={isBusy}>
         {isBusy ? "Creating your account…" : "Create account"}
-      </button>
+      </Button>
       <p className="text-sm text-slate-700 dark:text-slate-300">
         Already have an account?{" "}
         <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-blue-700 underline dark:text-blue-300">

@@ -4,10 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { createCertificationSchema } from "@/lib/certifications/schemas";
 import { type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
-import type { CustomCertification, ProgressItem } from "@/lib/progress/types";
-import { ApiError, apiFetch, errorMessage, queryKeys } from "./api";
-import { buttonClass, type FieldErrors, FormField, inputClass, toFieldErrors } from "./form-field";
-import { putItem, recomputeLadder } from "./use-checklist";
+import type { CustomCertification } from "@/lib/certifications/types";
+import type { ProgressItem } from "@/lib/progress/types";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { queryKeys } from "@/components/api/query-keys";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, FormField, inputClass, toFieldErrors } from "@/components/ui/form-field";
+import { type StatusText, StatusMessage } from "@/components/ui/form-message";
+import { putItem, recomputeLadder } from "./progress-cache";
 
 /** A certification the article does not list; it counts toward "Pursue Advanced Certifications" like the listed ones. */
 export function AddCertificationForm({ today }: { today: string }) {
@@ -19,7 +23,7 @@ export function AddCertificationForm({ today }: { today: string }) {
   const [expiresOn, setExpiresOn] = useState("");
   const [evidenceUrl, setEvidenceUrl] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ isError: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<StatusText>(null);
   const [isBusy, setIsBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
@@ -41,13 +45,13 @@ export function AddCertificationForm({ today }: { today: string }) {
 
     setIsBusy(true);
     try {
-      const { certification } = await apiFetch<{ certification: CustomCertification }>("/api/certifications", {
+      const { certification } = await fetchJson<{ certification: CustomCertification }>("/api/certifications", {
         method: "POST",
         body: JSON.stringify(cert.data),
       });
       client.setQueryData<CustomCertification[]>(queryKeys.certifications, (list) => [...(list ?? []), certification]);
       try {
-        const { item } = await apiFetch<{ item: ProgressItem }>(`/api/progress/${encodeURIComponent(certification.id)}`, {
+        const { item } = await fetchJson<{ item: ProgressItem }>(`/api/progress/${encodeURIComponent(certification.id)}`, {
           method: "PUT",
           body: JSON.stringify(progress),
         });
@@ -102,17 +106,10 @@ export function AddCertificationForm({ today }: { today: string }) {
           </FormField>
         </div>
         <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <button type="submit" className={buttonClass} aria-disabled={isBusy || undefined}>
+          <Button type="submit" isBusy={isBusy}>
             {isBusy ? "Adding…" : "Add certification"}
-          </button>
-          <p role="status" className="text-sm text-green-800 dark:text-green-300">
-            {message && !message.isError ? message.text : ""}
-          </p>
-          {message?.isError ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {message.text}
-            </p>
-          ) : null}
+          </Button>
+          <StatusMessage message={message} />
         </div>
       </form>
     </details>

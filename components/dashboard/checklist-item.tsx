@@ -6,7 +6,7 @@ import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
 import { ItemDetailsForm } from "./item-details-form";
-import { useSetItemProgress } from "./use-checklist";
+import { useSetItemProgress } from "./progress-cache";
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
 

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { ChecklistSection as Section } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ChecklistItem, type ItemNotice } from "./checklist-item";
-import { untouched } from "./use-checklist";
+import { untouchedItem } from "@/lib/progress/fields";
 
 export function ChecklistSection({
   section,
@@ -36,7 +36,7 @@ export function ChecklistSection({
           <ChecklistItem
             key={entry.id}
             entry={entry}
-            item={itemsById.get(entry.id) ?? untouched(entry.id)}
+            item={itemsById.get(entry.id) ?? untouchedItem(entry.id)}
             today={today}
             notices={notices.get(entry.id) ?? []}
           />

@@ -2,14 +2,14 @@
 
 import { useMemo } from "react";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import type { DashboardData } from "@/lib/dashboard/types";
+import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
 import { LadderCard } from "./ladder-card";
 import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
-import { useCertifications, useLadder, useProgress } from "./use-checklist";
+import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
 export function Dashboard({ initial }: { initial: DashboardData }) {
   const { today } = initial;

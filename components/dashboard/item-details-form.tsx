@@ -3,8 +3,9 @@
 import { type FormEvent, useState } from "react";
 import { NOTE_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
-import { ApiError } from "./api";
-import { buttonClass, type FieldErrors, FormField, inputClass, toFieldErrors } from "./form-field";
+import { ApiError } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { type FieldErrors, FormField, inputClass, toFieldErrors } from "@/components/ui/form-field";
 
 type Props = {
   item: ProgressItem;
@@ -80,9 +81,7 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
         </FormField>
       </div>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" className={buttonClass}>
-          Save details
-        </button>
+        <Button type="submit">Save details</Button>
         <p role="status" className="text-sm text-green-800 dark:text-green-300">
           {saved ? "Saved." : ""}
         </p>

@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { TRACKS } from "@/lib/catalog";
-import { apiFetch } from "./api";
-import { buttonClass, inputClass } from "./form-field";
+import { fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/form-field";
 
 /** The career track a person focuses on, with the article's description of it. */
 export function TrackPicker({ initialTrackId }: { initialTrackId: string | null }) {
@@ -13,7 +14,7 @@ export function TrackPicker({ initialTrackId }: { initialTrackId: string | null 
   const [saved, setSaved] = useState("");
   const mutation = useMutation({
     mutationFn: (next: string | null) =>
-      apiFetch<{ trackId: string | null }>("/api/track", { method: "PUT", body: JSON.stringify({ trackId: next }) }),
+      fetchJson<{ trackId: string | null }>("/api/track", { method: "PUT", body: JSON.stringify({ trackId: next }) }),
     onSuccess: (result) => {
       setTrackId(result.trackId);
       setSaved(result.trackId ? "Track saved." : "Track cleared.");
@@ -58,9 +59,9 @@ export function TrackPicker({ initialTrackId }: { initialTrackId: string | null 
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass} aria-disabled={isInactive || undefined}>
+        <Button type="submit" isBusy={isInactive}>
           {mutation.isPending ? "Saving…" : "Save track"}
-        </button>
+        </Button>
       </form>
       <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
         {saved}

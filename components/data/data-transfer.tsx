@@ -1,17 +1,18 @@
 "use client";
 
 import { type FormEvent, useRef, useState } from "react";
-import { apiFetch, errorMessage } from "@/components/dashboard/api";
-import { buttonClass, secondaryButtonClass } from "@/components/dashboard/form-field";
-import type { ImportResult } from "@/lib/export/schemas";
+import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button, buttonStyles } from "@/components/ui/button";
+import { type StatusText, StatusMessage } from "@/components/ui/form-message";
+import type { ImportResult } from "@/lib/data-transfer/schemas";
 
-const linkButton = `${secondaryButtonClass} no-underline`;
+const linkButton = `${buttonStyles.secondary} no-underline`;
 
 /** Download everything (JSON) or the checklist (CSV); restore a JSON export. */
 export function DataTransfer() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [isBusy, setIsBusy] = useState(false);
-  const [result, setResult] = useState<{ isError: boolean; text: string } | null>(null);
+  const [result, setResult] = useState<StatusText>(null);
 
   async function onImport(event: FormEvent) {
     event.preventDefault();
@@ -26,7 +27,7 @@ export function DataTransfer() {
     setIsBusy(true);
     try {
       const body = await file.text();
-      const { restored } = await apiFetch<ImportResult>("/api/import", { method: "POST", body });
+      const { restored } = await fetchJson<ImportResult>("/api/import", { method: "POST", body });
       setResult({
         isError: false,
         text: `Restored ${restored.progress} checklist items, ${restored.customCertifications} certifications of your own and ${restored.history} history entries. Reloading…`,
@@ -62,18 +63,11 @@ export function DataTransfer() {
           </label>
           <input id="import-file" ref={fileInput} type="file" accept="application/json,.json" className="mt-1 block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-semibold file:text-slate-800 hover:file:bg-slate-100 dark:text-slate-300 dark:file:border-slate-500 dark:file:bg-slate-900 dark:file:text-slate-100 dark:hover:file:bg-slate-800" />
         </div>
-        <button type="submit" className={buttonClass} aria-disabled={isBusy || undefined}>
+        <Button type="submit" isBusy={isBusy}>
           {isBusy ? "Importing…" : "Import"}
-        </button>
+        </Button>
       </form>
-      <p role="status" className="mt-2 text-sm text-green-800 dark:text-green-300">
-        {result && !result.isError ? result.text : ""}
-      </p>
-      {result?.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {result.text}
-        </p>
-      ) : null}
+      <StatusMessage message={result} className="mt-2" />
     </section>
   );
 }

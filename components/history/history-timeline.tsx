@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { apiFetch, errorMessage } from "@/components/dashboard/api";
-import { secondaryButtonClass } from "@/components/dashboard/form-field";
+import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
 import { formatDate, formatDateTime, STATUS_LABELS } from "@/lib/format";
 import type { HistoryEvent, HistoryPage } from "@/lib/history/types";
 
@@ -51,7 +51,7 @@ export function HistoryTimeline({ initial }: { initial: HistoryPage }) {
     setIsLoading(true);
     setError(null);
     try {
-      const page = await apiFetch<HistoryPage>(`/api/history?cursor=${encodeURIComponent(cursor)}`);
+      const page = await fetchJson<HistoryPage>(`/api/history?cursor=${encodeURIComponent(cursor)}`);
       setEvents((current) => [...current, ...page.events]);
       setCursor(page.nextCursor);
     } catch (e) {
@@ -72,9 +72,9 @@ export function HistoryTimeline({ initial }: { initial: HistoryPage }) {
         ))}
       </ol>
       {cursor ? (
-        <button type="button" onClick={loadMore} disabled={isLoading} className={secondaryButtonClass}>
+        <Button variant="secondary" onClick={loadMore} disabled={isLoading}>
           {isLoading ? "Loading…" : "Show older changes"}
-        </button>
+        </Button>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">That is everything.</p>
       )}

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Logo } from "./logo";
+import { SiteLinks } from "./site-links";
 import { CONTAINER } from "./styles";
 
 const FOOTER_LINK = "rounded text-slate-700 hover:text-slate-900 hover:underline dark:text-slate-300 dark:hover:text-white";
@@ -17,21 +17,7 @@ export function SiteFooter() {
         </div>
         <nav aria-label="Footer">
           <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm sm:flex-col">
-            <li>
-              <Link href="/how-it-works" className={FOOTER_LINK}>
-                How levels work
-              </Link>
-            </li>
-            <li>
-              <Link href="/signin" className={FOOTER_LINK}>
-                Sign in
-              </Link>
-            </li>
-            <li>
-              <Link href="/signup" className={FOOTER_LINK}>
-                Sign up
-              </Link>
-            </li>
+            <SiteLinks linkClass={() => FOOTER_LINK} />
           </ul>
         </nav>
       </div>

@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { Logo } from "./logo";
+import { SiteLinks } from "./site-links";
 import { CONTAINER } from "./styles";
 
-// Sized so logo and all three links fit one line on a 375 px phone.
+// Sized so logo and all three links fit one line on a 375 px phone; "Sign up" stands out.
 const NAV_LINK =
   "whitespace-nowrap rounded-md px-1 py-2 font-medium sm:px-2.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white";
+const SIGN_UP_LINK =
+  "whitespace-nowrap rounded-lg bg-blue-700 px-2 py-2 font-semibold sm:px-3.5 text-white shadow-sm hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500";
 
 export function SiteHeader() {
   return (
@@ -16,24 +19,10 @@ export function SiteHeader() {
         </Link>
         <nav aria-label="Main">
           <ul className="flex items-center text-[13px] sm:gap-2 sm:text-sm">
-            <li>
-              <Link href="/how-it-works" className={NAV_LINK}>
-                How levels work
-              </Link>
-            </li>
-            <li>
-              <Link href="/signin" className={NAV_LINK}>
-                Sign in
-              </Link>
-            </li>
-            <li className="ml-1 sm:ml-2">
-              <Link
-                href="/signup"
-                className="whitespace-nowrap rounded-lg bg-blue-700 px-2 py-2 font-semibold sm:px-3.5 text-white shadow-sm hover:bg-blue-800 dark:bg-blue-600 dark:hover:bg-blue-500"
-              >
-                Sign up
-              </Link>
-            </li>
+            <SiteLinks
+              itemClass={(href) => (href === "/signup" ? "ml-1 sm:ml-2" : undefined)}
+              linkClass={(href) => (href === "/signup" ? SIGN_UP_LINK : NAV_LINK)}
+            />
           </ul>
         </nav>
       </div>

@@ -2,8 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { dangerButtonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
   const [confirmation, setConfirmation] = useState("");
@@ -36,10 +38,10 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
         onChange={(event) => setConfirmation(event.target.value)}
         error={fieldError}
       />
-      <FormMessage tone="error">{remove.error && !fieldError ? retryMessage(remove.error) : null}</FormMessage>
-      <button type="submit" className={dangerButtonClass} disabled={remove.isPending || remove.isSuccess}>
+      <FormMessage tone="error">{remove.error && !fieldError ? errorMessage(remove.error) : null}</FormMessage>
+      <Button type="submit" variant="danger" disabled={remove.isPending || remove.isSuccess}>
         {remove.isPending || remove.isSuccess ? "Deleting…" : "Delete my account"}
-      </button>
+      </Button>
     </form>
   );
 }

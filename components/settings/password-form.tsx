@@ -2,9 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { PasswordStrengthMeter } from "@/components/auth/password-strength-meter";
-import { buttonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { PasswordStrengthMeter } from "@/components/ui/password-strength-meter";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 type Input = { currentPassword: string; newPassword: string };
@@ -52,11 +54,11 @@ export function PasswordForm({ email, name }: { email: string; name: string | nu
         error={fieldError("newPassword")}
         after={<PasswordStrengthMeter id="new-password-strength" password={input.newPassword} email={email} name={name ?? undefined} />}
       />
-      <FormMessage tone="error">{change.error && !hasFieldError ? retryMessage(change.error) : null}</FormMessage>
+      <FormMessage tone="error">{change.error && !hasFieldError ? errorMessage(change.error) : null}</FormMessage>
       <FormMessage tone="success">{change.isSuccess ? "Password changed. Every other device has been signed out." : null}</FormMessage>
-      <button type="submit" className={buttonClass} aria-disabled={change.isPending || undefined}>
+      <Button type="submit" isBusy={change.isPending}>
         {change.isPending ? "Changing…" : "Change password"}
-      </button>
+      </Button>
     </form>
   );
 }

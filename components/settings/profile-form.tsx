@@ -3,8 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, fetchJson, retryMessage } from "@/components/auth/api";
-import { buttonClass, FormMessage, TextField } from "@/components/ui/text-field";
+import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/form-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { NAME_MAX_LENGTH } from "@/lib/accounts/schemas";
 
 export function ProfileForm({ initialName, email }: { initialName: string | null; email: string }) {
@@ -28,11 +30,11 @@ export function ProfileForm({ initialName, email }: { initialName: string | null
         Signed in as <span className="font-medium text-slate-900 dark:text-slate-100">{email}</span>
       </p>
       <TextField id="profile-name" label="Name" autoComplete="name" maxLength={NAME_MAX_LENGTH} value={name} onChange={(event) => setName(event.target.value)} error={fieldError} />
-      <FormMessage tone="error">{save.error && !fieldError ? retryMessage(save.error) : null}</FormMessage>
+      <FormMessage tone="error">{save.error && !fieldError ? errorMessage(save.error) : null}</FormMessage>
       <FormMessage tone="success">{save.isSuccess ? "Name saved." : null}</FormMessage>
-      <button type="submit" className={buttonClass} aria-disabled={save.isPending || undefined}>
+      <Button type="submit" isBusy={save.isPending}>
         {save.isPending ? "Saving…" : "Save name"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { fetchJson, retryMessage } from "@/components/auth/api";
-import { FormMessage, secondaryButtonClass } from "@/components/ui/text-field";
+import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
 
 export function SignOutEverywhere() {
   const signOut = useMutation({
@@ -15,10 +16,10 @@ export function SignOutEverywhere() {
         Ends your session on every device and browser, this one included. Use it if you signed in on a computer that is not yours, or think
         someone else has access.
       </p>
-      <FormMessage tone="error">{signOut.error ? retryMessage(signOut.error) : null}</FormMessage>
-      <button type="button" className={secondaryButtonClass} onClick={() => signOut.mutate()} disabled={signOut.isPending || signOut.isSuccess}>
+      <FormMessage tone="error">{signOut.error ? errorMessage(signOut.error) : null}</FormMessage>
+      <Button variant="secondary" onClick={() => signOut.mutate()} disabled={signOut.isPending || signOut.isSuccess}>
         {signOut.isPending || signOut.isSuccess ? "Signing out…" : "Sign out everywhere"}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -2,18 +2,10 @@
 // field is refused (400) rather than ignored. Passwords are taken exactly as typed: no
 // trimming, no normalisation (see lib/auth/password-policy.ts).
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH, emailSchema } from "@/lib/auth/email";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "@/lib/auth/password-policy";
 
 export const NAME_MAX_LENGTH = 100;
-export const EMAIL_MAX_LENGTH = 254;
-
-/** Trimmed and lower-cased: addresses are stored and compared case-insensitively. */
-export const emailSchema = z
-  .string({ error: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .max(EMAIL_MAX_LENGTH, { error: `Use at most ${EMAIL_MAX_LENGTH} characters.` })
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
 /** A new password: length rules here; common and guessable passwords are refused by the strength check. */
 export const newPasswordSchema = z

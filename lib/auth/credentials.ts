@@ -1,7 +1,7 @@
 import "server-only";
+import { emailSchema } from "@/lib/auth/email";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { PASSWORD_MAX_LENGTH, passwordLength } from "@/lib/auth/password-policy";
-import { emailSchema } from "@/lib/accounts/schemas";
 import { getDb } from "@/lib/db";
 
 export type VerifiedUser = { id: string; email: string; name: string | null };

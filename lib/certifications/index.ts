@@ -3,9 +3,8 @@ import crypto from "node:crypto";
 import { type CheckableKind, getCatalogItem, isCheckableKind } from "@/lib/catalog";
 import { type Db, getDb, readRows, sql, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { fromZodError } from "@/lib/http";
-import type { CustomCertification } from "@/lib/progress/types";
-import { type CreateCertificationInput, createCertificationSchema, MAX_CUSTOM_CERTIFICATIONS } from "./schemas";
+import { type CreateCertification, MAX_CUSTOM_CERTIFICATIONS } from "./schemas";
+import type { CustomCertification } from "./types";
 
 export const CUSTOM_CERTIFICATION_PREFIX = "custom-";
 
@@ -14,10 +13,9 @@ export function newCustomCertificationId(): string {
   return `${CUSTOM_CERTIFICATION_PREFIX}${crypto.randomBytes(12).toString("hex")}`;
 }
 
-export async function createCustomCertification(userId: string, input: CreateCertificationInput): Promise<CustomCertification> {
-  const parsed = createCertificationSchema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const { title, issuer } = parsed.data;
+/** `input` is parsed by the caller with createCertificationSchema. */
+export async function createCustomCertification(userId: string, input: CreateCertification): Promise<CustomCertification> {
+  const { title, issuer } = input;
   return getDb().$transaction(async (tx) => {
     const count = await tx.customCertification.count({ where: { userId } });
     if (count >= MAX_CUSTOM_CERTIFICATIONS) {

@@ -18,3 +18,4 @@ export const createCertificationSchema = z.strictObject({
 });
 
 export type CreateCertificationInput = z.input<typeof createCertificationSchema>;
+export type CreateCertification = z.output<typeof createCertificationSchema>;

@@ -1,13 +1,13 @@
 import "server-only";
-import { CATALOG, getCatalogItem, type ItemStatus, withCustomCertifications } from "@/lib/catalog";
-import { listCustomCertifications } from "@/lib/certifications";
+import { type Catalog, getCatalogItem, type ItemStatus } from "@/lib/catalog";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { fromZodError } from "@/lib/http";
-import { type HistoryQuery, historyQuerySchema } from "./schemas";
-import type { DonePoint, HistoryEvent, HistoryPage } from "./types";
+import { loadUserProgress } from "@/lib/progress";
+import { summarizeProgress } from "@/lib/progress/checklist";
+import { HISTORY_PAGE_DEFAULT } from "./schemas";
+import type { DonePoint, HistoryEvent, HistoryOverview, HistoryPage } from "./types";
 
-export type { DonePoint, HistoryEvent, HistoryPage } from "./types";
+export type { DonePoint, HistoryEvent, HistoryOverview, HistoryPage } from "./types";
 
 type Cursor = { createdAt: Date; id: string };
 
@@ -34,27 +34,40 @@ export function parseChanges(json: string): HistoryEvent["changes"] {
   }
 }
 
-/** This person's changes, newest first, a page at a time. Two queries. */
+/** A page of history: `cursor` and `limit` as parsed by historyQuerySchema. */
+export type HistoryQuery = { cursor?: string; limit?: number };
+
+/** This person's changes, newest first, a page at a time. Three queries. */
 export async function listHistory(userId: string, query: HistoryQuery = {}): Promise<HistoryPage> {
-  const parsed = historyQuerySchema.safeParse(query);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const { limit } = parsed.data;
-  const cursor = parsed.data.cursor ? decodeCursor(parsed.data.cursor) : null;
-  const db = getDb();
-  const [rows, certs] = await Promise.all([
-    db.progressEvent.findMany({
-      where: {
-        userId,
-        ...(cursor
-          ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
-          : {}),
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit + 1,
-    }),
-    listCustomCertifications(userId),
-  ]);
-  const catalog = withCustomCertifications(CATALOG, certs);
+  const [{ catalog }, page] = await Promise.all([loadUserProgress(userId), readHistoryPage(userId, query)]);
+  return toHistoryPage(page, catalog);
+}
+
+/**
+ * The history page: its first page of changes, the done-over-time series and the number of
+ * checklist items, with the person's progress loaded once.
+ */
+export async function getHistoryOverview(userId: string, limit?: number): Promise<HistoryOverview> {
+  const [{ catalog, items }, page, doneOverTime] = await Promise.all([loadUserProgress(userId), readHistoryPage(userId, { limit }), getDoneOverTime(userId)]);
+  return { page: toHistoryPage(page, catalog), doneOverTime, total: summarizeProgress(catalog, items).total };
+}
+
+type EventRow = { id: string; itemId: string; fromStatus: string | null; toStatus: string; changes: string; createdAt: Date };
+
+async function readHistoryPage(userId: string, { cursor: after, limit = HISTORY_PAGE_DEFAULT }: HistoryQuery): Promise<{ rows: EventRow[]; limit: number }> {
+  const cursor = after ? decodeCursor(after) : null;
+  const rows = await getDb().progressEvent.findMany({
+    where: {
+      userId,
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  return { rows, limit };
+}
+
+function toHistoryPage({ rows, limit }: { rows: EventRow[]; limit: number }, catalog: Catalog): HistoryPage {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -1,6 +1,5 @@
 import type { ItemStatus } from "@/lib/catalog";
-
-export type HistoryField = "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl";
+import type { FieldChanges } from "@/lib/progress/fields";
 
 export type HistoryEvent = {
   id: string;
@@ -9,7 +8,7 @@ export type HistoryEvent = {
   /** null: the item had never been saved before (it was "todo"). */
   fromStatus: ItemStatus | null;
   toStatus: ItemStatus;
-  changes: Partial<Record<HistoryField, [string | null, string | null]>>;
+  changes: FieldChanges;
   createdAt: string;
 };
 
@@ -17,3 +16,6 @@ export type HistoryPage = { events: HistoryEvent[]; nextCursor: string | null };
 
 /** Items done at the end of each day on which the count changed (UTC days). */
 export type DonePoint = { date: string; done: number };
+
+/** What the history page shows: the first page, the done-over-time series, the checklist's size. */
+export type HistoryOverview = { page: HistoryPage; doneOverTime: DonePoint[]; total: number };

@@ -8,7 +8,7 @@ import {
   type RequirementKind,
   type Step,
 } from "../catalog";
-import { EXPIRY_WARNING_DAYS, type RungDTO } from "./evaluate";
+import { EXPIRY_WARNING_DAYS, type RungDTO, toRungDTO } from "./evaluate";
 import { requirementCandidateIds } from "./requirements";
 
 export type RequirementDescription = {
@@ -125,11 +125,7 @@ export function describeRules(catalog: Catalog): RulesDescription {
     const count = level.requirements.length;
     const own = count === 1 ? "meet the requirement below" : `meet all ${count} requirements below`;
     return {
-      id: level.id,
-      title: level.title,
-      shortTitle: level.shortTitle,
-      salaryMin: level.salaryMin,
-      salaryMax: level.salaryMax,
+      ...toRungDTO(level),
       requires: below ? { id: below.id, title: below.title } : null,
       text: below
         ? `You reach ${level.title} when you have reached ${below.title} and ${own}.`

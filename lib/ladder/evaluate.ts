@@ -59,7 +59,8 @@ export type LadderEvaluation = {
   explanation: string;
 };
 
-function toRungDTO(level: LadderLevel): RungDTO {
+/** The fields of a rung every API answer and page shows. */
+export function toRungDTO(level: LadderLevel): RungDTO {
   return {
     id: level.id,
     title: level.title,

@@ -14,9 +14,11 @@ export function getLifecycle(): Lifecycle {
   return holder.__ladderLifecycle;
 }
 
-export function registerLifecycle(): void {
+export function registerLifecycle({ stopReminders }: { stopReminders: () => Promise<void> }): void {
   const lifecycle = getLifecycle();
   lifecycle.close = async () => {
+    // A reminder pass under way finishes first; no new one starts while connections close.
+    await stopReminders();
     await closeRateLimitStore();
     await closeDatabase();
   };

@@ -2,8 +2,12 @@ import "server-only";
 import { getDatabaseConfig, prepareDatabase } from "@/lib/db";
 import { checkStartupConfig } from "@/lib/env";
 import { registerLifecycle } from "@/lib/ops/lifecycle";
+import { startReminderTimer } from "@/lib/reminders/timer";
 
-/** Checks the configuration (stopping the process with a message naming the problem) and readies the database. */
+/**
+ * Checks the configuration (stopping the process with a message naming the problem), readies
+ * the database and starts the reminder timer, which graceful shutdown stops.
+ */
 export async function startInstance(): Promise<void> {
   try {
     checkStartupConfig();
@@ -14,5 +18,5 @@ export async function startInstance(): Promise<void> {
   await prepareDatabase();
   const { provider } = getDatabaseConfig();
   console.info(`[ladder] database ready (${provider}${provider === "sqlite" ? ", WAL, busy_timeout ≥ 5 s" : ""})`);
-  registerLifecycle();
+  registerLifecycle({ stopReminders: startReminderTimer() });
 }

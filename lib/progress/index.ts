@@ -1,32 +1,63 @@
 import "server-only";
-import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
 import { listCustomCertifications } from "@/lib/certifications";
+import type { CustomCertification } from "@/lib/certifications/types";
+import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { checklistItemIds, summarizeProgress } from "./checklist";
 import { loadProgressItems } from "./rows";
-import type { CustomCertification, ProgressItem, ProgressList } from "./types";
+import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export { setItemProgress } from "./set-item-progress";
-export type { FieldChanges } from "./set-item-progress";
+export { setTrack } from "./set-track";
 
-export type UserProgress = { items: ProgressItem[]; customCertifications: CustomCertification[] };
+/** One person's progress: the catalog with their own certifications, their rows, those certifications. */
+export type UserProgress = { catalog: Catalog; items: ProgressItem[]; customCertifications: CustomCertification[] };
 
 /**
- * Everything the ladder needs about one person: their rows and their own certifications.
- * Exactly two queries, whatever the number of items. Rows for items that are no longer on
- * this person's checklist (say, a removed catalog item) are left out.
+ * The one loader of a person's progress, for every page and API that shows it. Exactly two
+ * queries, whatever the number of items. Rows for items that are no longer on this person's
+ * checklist (say, a removed catalog item) are left out.
  */
 export async function loadUserProgress(userId: string): Promise<UserProgress> {
-  const [items, customCertifications] = await Promise.all([
-    loadProgressItems(userId),
-    listCustomCertifications(userId),
-  ]);
+  const [items, customCertifications] = await Promise.all([loadProgressItems(userId), listCustomCertifications(userId)]);
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const known = new Set(checklistItemIds(catalog));
-  return { items: items.filter((item) => known.has(item.itemId)), customCertifications };
+  return { catalog, items: items.filter((item) => known.has(item.itemId)), customCertifications };
 }
 
 /** GET /api/progress: the stored rows (untouched items are "todo" and omitted) and counts. */
 export async function getProgress(userId: string): Promise<ProgressList> {
-  const { items, customCertifications } = await loadUserProgress(userId);
-  return { items, summary: summarizeProgress(withCustomCertifications(CATALOG, customCertifications), items) };
+  const { catalog, items } = await loadUserProgress(userId);
+  return { items, summary: summarizeProgress(catalog, items) };
+}
+
+/**
+ * Where this person stands on the ladder on `today` ("YYYY-MM-DD", from the server clock:
+ * see lib/clock.ts). Their own certifications count like the listed ones. Two queries.
+ */
+export async function getLadderPosition(userId: string, today: string): Promise<LadderEvaluation> {
+  return (await getLadderOverview(userId, today)).position;
+}
+
+/** The position and the person's own certifications (to name them), for the ladder page. Two queries. */
+export async function getLadderOverview(userId: string, today: string): Promise<LadderOverview> {
+  const { catalog, items } = await loadUserProgress(userId);
+  return { position: evaluateLadder(catalog, items, today), catalog };
+}
+
+/**
+ * All the dashboard's server render needs, in exactly two queries (progress rows and the
+ * person's own certifications) whatever the number of items; the track comes with the
+ * session user. With the session lookup the page makes three queries in total
+ * (tests/integration/dashboard-queries.test.ts counts them).
+ */
+export async function getDashboardData(userId: string, today: string, trackId: string | null): Promise<DashboardData> {
+  const { catalog, items, customCertifications } = await loadUserProgress(userId);
+  return {
+    today,
+    trackId,
+    progress: { items, summary: summarizeProgress(catalog, items) },
+    customCertifications,
+    ladder: evaluateLadder(catalog, items, today),
+  };
 }

@@ -27,10 +27,6 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
   };
 }
 
-export function untouchedItem(itemId: string): ProgressItem {
-  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
-}
-
 /**
  * Every stored row of one person, in a stable order. One query, on lib/db's fast read path:
  * every page and API call that shows progress makes it.

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { itemStatusSchema } from "@/lib/catalog";
+import { itemStatusSchema, TRACKS, type TrackId } from "@/lib/catalog";
 import { addDays, todayUtc } from "@/lib/clock";
 import { toIsoDate } from "@/lib/ladder/dates";
+import { isExpiryBeforeCompletion, noteOrNone } from "./fields";
 
 // Input rules for a progress row, shared by the checklist forms and the API handlers.
 
@@ -35,8 +36,7 @@ export const completedOnSchema = isoDateSchema.refine(
 export const noteSchema = z
   .string()
   .refine((value) => Array.from(value).length <= NOTE_MAX_CHARS, `must be at most ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters`)
-  // A note of only spaces says nothing: stored as no note.
-  .transform((value) => (value.trim() === "" ? null : value));
+  .transform(noteOrNone);
 
 /** Only http(s) links: javascript:, data: and the like could run in the page that shows them. */
 export const evidenceUrlSchema = z
@@ -44,6 +44,9 @@ export const evidenceUrlSchema = z
   .trim()
   .max(EVIDENCE_URL_MAX_CHARS, `must be at most ${EVIDENCE_URL_MAX_CHARS} characters`)
   .pipe(z.url({ protocol: /^https?$/, error: "must be a link starting with http:// or https://" }));
+
+/** The refusal of an expiry date before the completion date, for every schema of a row. */
+export const EXPIRY_BEFORE_COMPLETION = { message: "cannot be before the date it was earned", path: ["expiresOn"] };
 
 /**
  * Body of PUT /api/progress/:itemId. `status` is always sent, so repeating a request can never
@@ -57,10 +60,16 @@ export const progressUpdateSchema = z
     note: noteSchema.nullable().optional(),
     evidenceUrl: evidenceUrlSchema.nullable().optional(),
   })
-  .refine((v) => !(v.completedOn && v.expiresOn && v.expiresOn < v.completedOn), {
-    message: "cannot be before the date it was earned",
-    path: ["expiresOn"],
-  });
+  .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 
 export type ProgressUpdateInput = z.input<typeof progressUpdateSchema>;
 export type ProgressUpdate = z.output<typeof progressUpdateSchema>;
+
+const TRACK_IDS = TRACKS.map((t) => t.id) as [TrackId, ...TrackId[]];
+
+export const trackIdSchema = z.enum(TRACK_IDS, { error: "must be one of the 5 career tracks" });
+
+/** Body of PUT /api/track: the person's focus track, or null for none. */
+export const setTrackSchema = z.strictObject({ trackId: trackIdSchema.nullable() });
+
+export type SetTrackInput = z.input<typeof setTrackSchema>;

@@ -2,24 +2,10 @@ import "server-only";
 import { findCheckableItemKind } from "@/lib/certifications";
 import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { fromZodError } from "@/lib/http";
-import { type ProgressRowLike, toProgressItem, untouchedItem } from "./rows";
-import { ITEM_ID_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "./schemas";
+import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
+import { type ProgressRowLike, toProgressItem } from "./rows";
+import { ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ProgressItem } from "./types";
-
-type Fields = Pick<ProgressItem, "status" | "completedOn" | "expiresOn" | "note" | "evidenceUrl">;
-const FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl"] as const satisfies readonly (keyof Fields)[];
-
-/** What changed, as {field: [before, after]}; null when nothing did. */
-export type FieldChanges = Partial<Record<keyof Fields, [string | null, string | null]>>;
-
-function diff(before: Fields, after: Fields): FieldChanges | null {
-  const changes: FieldChanges = {};
-  for (const field of FIELDS) {
-    if (before[field] !== after[field]) changes[field] = [before[field], after[field]];
-  }
-  return Object.keys(changes).length > 0 ? changes : null;
-}
 
 /**
  * Serialises writers of one (person, item) on PostgreSQL, so the "before" each history event
@@ -36,16 +22,14 @@ async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
  * Sets one item's status and details: an idempotent upsert. Omitted optional fields keep
  * their stored value, null clears them. Every change that alters the row records a history
  * event in the same transaction; a request that changes nothing writes nothing.
+ * `update` is parsed by the caller with progressUpdateSchema (lib/progress/schemas.ts).
  * Throws AppError: invalid_input (400), not_found (404: not a checkable item of this person).
  *
  * Plain SQL inside the Prisma transaction, the same on SQLite and PostgreSQL: this is the
  * app's busiest write, and Prisma 6.19's query compiler made each of its statements cost more
- * than the database's own work (decision record 007, docs/benchmarks.md).
+ * than the database's own work (decision record 004, docs/benchmarks.md).
  */
-export async function setItemProgress(userId: string, itemId: string, input: ProgressUpdateInput): Promise<ProgressItem> {
-  const parsed = progressUpdateSchema.safeParse(input);
-  if (!parsed.success) throw fromZodError(parsed.error);
-  const update = parsed.data;
+export async function setItemProgress(userId: string, itemId: string, update: ProgressUpdate): Promise<ProgressItem> {
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
@@ -58,24 +42,18 @@ export async function setItemProgress(userId: string, itemId: string, input: Pro
         SELECT "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
         FROM "Progress" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
       const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
-      const before: Fields = stored ?? untouchedItem(itemId);
-      const after: Fields = {
-        status: update.status,
-        completedOn: update.completedOn === undefined ? before.completedOn : update.completedOn,
-        expiresOn: update.expiresOn === undefined ? before.expiresOn : update.expiresOn,
-        note: update.note === undefined ? before.note : update.note,
-        evidenceUrl: update.evidenceUrl === undefined ? before.evidenceUrl : update.evidenceUrl,
-      };
+      const before: ProgressFields = stored ?? untouchedItem(itemId);
+      const after = mergeProgressUpdate(before, update);
 
       if (after.expiresOn !== null && kind !== "certification") {
         throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
       }
       // Checked on the merged row: a request may send one date while the other is stored.
-      if (after.completedOn !== null && after.expiresOn !== null && after.expiresOn < after.completedOn) {
+      if (isExpiryBeforeCompletion(after)) {
         throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
       }
 
-      const changes = diff(before, after);
+      const changes = diffProgressFields(before, after);
       if (!changes) return stored ?? untouchedItem(itemId);
 
       // The unique (userId, itemId) index makes this one row per person and item, whatever races.

@@ -1,4 +1,6 @@
-import type { ItemStatus } from "@/lib/catalog";
+import type { Catalog, ItemStatus } from "@/lib/catalog";
+import type { CustomCertification } from "@/lib/certifications/types";
+import type { LadderEvaluation } from "@/lib/ladder";
 
 // Plain DTOs of the progress API, shared with client components (types only, no server code).
 
@@ -17,4 +19,14 @@ export type ProgressSummary = { done: number; inProgress: number; skipped: numbe
 
 export type ProgressList = { items: ProgressItem[]; summary: ProgressSummary };
 
-export type CustomCertification = { id: string; title: string; issuer: string };
+/** The ladder position and the catalog with the person's own certifications (to name them), for the ladder page. */
+export type LadderOverview = { position: LadderEvaluation; catalog: Catalog };
+
+/** What the dashboard's server render hands to its client components. */
+export type DashboardData = {
+  today: string;
+  trackId: string | null;
+  progress: ProgressList;
+  customCertifications: CustomCertification[];
+  ladder: LadderEvaluation;
+};

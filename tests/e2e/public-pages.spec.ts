@@ -106,3 +106,11 @@ test("GET /api/catalog over HTTP: 200 with an ETag, then 304 for that ETag", asy
   expect(second.status()).toBe(304);
   expect((await second.body()).length).toBe(0);
 });
+
+test("the favicon is served, and every page links an icon", async ({ page, request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/^image\//);
+  await page.goto("/");
+  await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute("href", /\/(favicon\.ico|icon\.svg)/);
+});

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { settleBackgroundWork } from "@/lib/mail/background";
 import { authedRequest, createSignedInUser, randomIp, strongPassword } from "../helpers/auth";
 import { dispatch, exportedMethods, findApiRoutes, matchRoute } from "../helpers/routes";
 
@@ -57,6 +58,10 @@ const USER_ROUTES: RouteCase[] = [
   },
   { method: "PUT", path: () => "/api/track", body: () => ({ trackId: "research-mle" }) },
   { method: "GET", path: () => "/api/history" },
+  { method: "PUT", path: () => "/api/account/email", body: (victim) => ({ email: `${victim.id}@example.com`, password: victim.password }) },
+  { method: "POST", path: () => "/api/account/email/confirmation" },
+  { method: "GET", path: () => "/api/reminders" },
+  { method: "PUT", path: () => "/api/reminders", body: () => ({ weeklyDigest: false, renewals: false, timeZone: "Asia/Tokyo" }) },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -66,6 +71,10 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/catalog",
   "GET /api/bench/bare",
   "POST /api/auth/register",
+  "POST /api/auth/password-reset",
+  "POST /api/auth/password-reset/confirm",
+  "POST /api/auth/verify-email",
+  "POST /api/unsubscribe",
   "GET /api/auth/[...nextauth]",
   "POST /api/auth/[...nextauth]",
 ]);
@@ -94,6 +103,8 @@ async function snapshot(userId: string): Promise<string> {
     loginSessions: await db.loginSession.findMany(where),
     accounts: await db.account.findMany(where),
     sessions: await db.session.findMany(where),
+    emailTokens: await db.emailToken.findMany(where),
+    reminderSettings: await db.reminderSettings.findUnique({ where: { userId } }),
   });
 }
 
@@ -128,6 +139,8 @@ describe("cross-user access", () => {
   // The intruder is new in every case, since some cases end the intruder's own session.
   beforeAll(async () => {
     victim = await createVictim();
+    // Sign-up mails a confirmation link after answering; let that finish before comparing rows.
+    await settleBackgroundWork();
   });
 
   it.each(USER_ROUTES.map((routeCase) => [label(routeCase), routeCase] as const))(

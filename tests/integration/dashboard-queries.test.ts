@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
 import { createCustomCertification } from "@/lib/certifications";
-import { getDashboardData } from "@/lib/dashboard";
 import { getDb } from "@/lib/db";
+import { getHistoryOverview } from "@/lib/history";
 import { checklistItemIds } from "@/lib/progress/checklist";
-import { setItemProgress } from "@/lib/progress";
+import { getDashboardData, setItemProgress } from "@/lib/progress";
 import { createTestUser } from "../helpers/progress-fixtures";
 import { countQueries } from "../helpers/query-counter";
 
@@ -17,7 +17,7 @@ describe("dashboard server render", () => {
   it("loads everything in 2 queries, with 1 row or with every item and 5 certifications", async () => {
     const small = await createTestUser();
     await setItemProgress(small.id, "seek-mentoring", { status: "done" });
-    const smallRun = await countQueries(() => getDashboardData({ ...small, trackId: null }, TODAY));
+    const smallRun = await countQueries(() => getDashboardData(small.id, TODAY, null));
     expect(smallRun.result.progress.items).toHaveLength(1);
 
     const large = await createTestUser();
@@ -30,7 +30,7 @@ describe("dashboard server render", () => {
     await getDb().progressEvent.createMany({
       data: Array.from({ length: 40 }, (_, i) => ({ userId: large.id, itemId: ids[i % ids.length] as string, toStatus: "done", changes: "{}" })),
     });
-    const largeRun = await countQueries(() => getDashboardData({ ...large, trackId: "research-mle" }, TODAY));
+    const largeRun = await countQueries(() => getDashboardData(large.id, TODAY, "research-mle"));
 
     expect(largeRun.result.progress.items).toHaveLength(28);
     expect(largeRun.result.customCertifications).toHaveLength(5);
@@ -47,5 +47,23 @@ describe("dashboard server render", () => {
       for (let i = 0; i < 5; i++) await getDb().user.findUnique({ where: { id: user.id } });
     });
     expect(run.queries).toHaveLength(5);
+  });
+});
+
+describe("history page server render", () => {
+  it("reads the person's own certifications once, and names them in the timeline", async () => {
+    const user = await createTestUser();
+    const cert = await createCustomCertification(user.id, { title: "Databricks ML Professional", issuer: "Databricks" });
+    await setItemProgress(user.id, cert.id, { status: "done" });
+    await setItemProgress(user.id, "seek-mentoring", { status: "in_progress" });
+
+    const run = await countQueries(() => getHistoryOverview(user.id));
+
+    expect(run.queries.filter((q) => q.includes('"CustomCertification"'))).toHaveLength(1);
+    expect(run.queries.filter((q) => /FROM\s+"Progress"\s/i.test(q))).toHaveLength(1);
+    expect(run.result.page.events.map((e) => e.itemTitle)).toEqual(["Seek Mentoring", "Databricks ML Professional"]);
+    expect(run.result.doneOverTime.at(-1)?.done).toBe(1);
+    // 23 catalog items and the person's own certification.
+    expect(run.result.total).toBe(24);
   });
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { createCustomCertification } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { exportChecklistCsv, exportUserData, importUserData } from "@/lib/export";
+import { exportChecklistCsv, exportUserData, importUserData } from "@/lib/data-transfer";
 import { getDoneOverTime, listHistory } from "@/lib/history";
-import { getLadderPosition } from "@/lib/ladder-position";
-import { getProgress, setItemProgress } from "@/lib/progress";
-import { setTrack } from "@/lib/tracks";
+import { exportFileSchema } from "@/lib/data-transfer/schemas";
+import { getLadderPosition, getProgress, setItemProgress, setTrack } from "@/lib/progress";
+import { parseInput } from "@/lib/validation";
 import { AWS, countRows, createTestUser, SKILL_IDS } from "../helpers/progress-fixtures";
 
 const TODAY = "2026-06-15";
@@ -87,7 +87,7 @@ describe("export and import", () => {
     const file: unknown = JSON.parse(JSON.stringify(exported));
 
     const target = await createTestUser();
-    const result = await importUserData(target.id, file);
+    const result = await importUserData(target.id, parseInput(exportFileSchema, file));
     expect(result.restored).toEqual({ progress: 11, customCertifications: 1, history: exported.history.length, trackId: "product-mle" });
 
     const [before, after] = await Promise.all([getLadderPosition(source.id, TODAY), getLadderPosition(target.id, TODAY)]);
@@ -133,7 +133,7 @@ describe("export and import", () => {
       { ...good, user: { ...good.user, trackId: "astronaut" } },
     ];
     for (const file of broken) {
-      const error = await importUserData(user.id, file).catch((e: unknown) => e);
+      const error = await (async () => importUserData(user.id, parseInput(exportFileSchema, file)))().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe("invalid_input");
     }

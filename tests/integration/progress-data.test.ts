@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { createCustomCertification, listCustomCertifications } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getLadderPosition } from "@/lib/ladder-position";
-import { getProgress, setItemProgress } from "@/lib/progress";
-import { setTrack } from "@/lib/tracks";
+import { createCertificationSchema } from "@/lib/certifications/schemas";
+import { getLadderPosition, getProgress, setItemProgress, setTrack } from "@/lib/progress";
+import { progressUpdateSchema, setTrackSchema } from "@/lib/progress/schemas";
+import { parseInput } from "@/lib/validation";
 import { AWS, countRows, createTestUser, GOOGLE, SKILL_IDS } from "../helpers/progress-fixtures";
 
 const TODAY = "2026-06-15";
+
+/** Input as a route handler passes it (parsed with the shared schema); a refused parse rejects like any AppError. */
+async function viaSchema<T>(call: () => Promise<T>): Promise<T> {
+  return call();
+}
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> {
   const error = await promise.then(
@@ -89,7 +95,7 @@ describe("setItemProgress: an idempotent upsert with history", () => {
       { status: "done", expiresOn: "2023-12-31" },
     ];
     for (const input of bad) {
-      await expectAppError(setItemProgress(user.id, AWS, input as never), "invalid_input");
+      await expectAppError(viaSchema(() => setItemProgress(user.id, AWS, parseInput(progressUpdateSchema, input))), "invalid_input");
     }
     const error = await expectAppError(setItemProgress(user.id, "build-a-network", { status: "done", expiresOn: "2030-01-01" }), "invalid_input");
     expect(error.field).toBe("expiresOn");
@@ -149,7 +155,7 @@ describe("setItemProgress under concurrency", () => {
 describe("custom certifications", () => {
   it("count toward the certification requirement like the listed ones", async () => {
     const user = await createTestUser();
-    const cert = await createCustomCertification(user.id, { title: "  Databricks ML Professional ", issuer: "Databricks" });
+    const cert = await createCustomCertification(user.id, parseInput(createCertificationSchema, { title: "  Databricks ML Professional ", issuer: "Databricks" }));
     expect(cert).toEqual({ id: expect.stringMatching(/^custom-[0-9a-f]{24}$/), title: "Databricks ML Professional", issuer: "Databricks" });
     await reachMle(user.id, cert.id);
     const position = await getLadderPosition(user.id, TODAY);
@@ -165,8 +171,11 @@ describe("custom certifications", () => {
     const a = await createCustomCertification(user.id, { title: "Same", issuer: "Same" });
     const b = await createCustomCertification(user.id, { title: "Same", issuer: "Same" });
     expect(a.id).not.toBe(b.id);
-    await expectAppError(createCustomCertification(user.id, { title: " ", issuer: "X" }), "invalid_input");
-    await expectAppError(createCustomCertification(user.id, { title: "X", issuer: "Y", id: "custom-mine" } as never), "invalid_input");
+    await expectAppError(viaSchema(() => createCustomCertification(user.id, parseInput(createCertificationSchema, { title: " ", issuer: "X" }))), "invalid_input");
+    await expectAppError(
+      viaSchema(() => createCustomCertification(user.id, parseInput(createCertificationSchema, { title: "X", issuer: "Y", id: "custom-mine" }))),
+      "invalid_input",
+    );
     expect((await listCustomCertifications(user.id)).map((c) => c.id)).toEqual([a.id, b.id]);
   });
 });
@@ -209,7 +218,7 @@ describe("setTrack", () => {
   it("stores one of the 5 tracks, clears with null, refuses others", async () => {
     const user = await createTestUser();
     expect(await setTrack(user.id, "systems-mle")).toEqual({ trackId: "systems-mle" });
-    await expectAppError(setTrack(user.id, "astronaut" as never), "invalid_input");
+    await expectAppError(viaSchema(() => setTrack(user.id, parseInput(setTrackSchema, { trackId: "astronaut" }).trackId)), "invalid_input");
     expect((await getDb().user.findUnique({ where: { id: user.id } }))?.trackId).toBe("systems-mle");
     expect(await setTrack(user.id, null)).toEqual({ trackId: null });
   });

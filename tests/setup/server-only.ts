@@ -1,2 +1,2 @@
-// Stand-in for the `server-only` marker package under Vitest (see vitest.config.ts).
+// Stand-in for the `server-only` marker package under Vitest (aliased in vitest.config.mts).
 export {};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import { csvCell, toCsv } from "@/lib/export/csv";
+import { csvCell, toCsv } from "@/lib/data-transfer/csv";
 import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
 
 describe("CSV", () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createCertificationSchema } from "@/lib/certifications/schemas";
 import { addDays, todayUtc } from "@/lib/clock";
-import { exportFileSchema } from "@/lib/export/schemas";
-import { isoDateSchema, progressUpdateSchema } from "@/lib/progress/schemas";
-import { setTrackSchema } from "@/lib/tracks/schemas";
+import { exportFileSchema } from "@/lib/data-transfer/schemas";
+import { isoDateSchema, progressUpdateSchema, setTrackSchema } from "@/lib/progress/schemas";
 
 const ok = (input: unknown) => progressUpdateSchema.safeParse(input).success;
 

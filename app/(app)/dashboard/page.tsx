@@ -4,7 +4,7 @@ import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
-import { getDashboardData } from "@/lib/dashboard";
+import { getDashboardData } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 // (tests/integration/dashboard-queries.test.ts).
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
-  const data = await getDashboardData(user, todayUtc());
+  const data = await getDashboardData(user.id, todayUtc(), user.trackId);
   return (
     <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">{user.name ? `${user.name}'s dashboard` : "Your dashboard"}</h1>

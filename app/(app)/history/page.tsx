@@ -3,15 +3,14 @@ import Link from "next/link";
 import { DoneChart } from "@/components/history/done-chart";
 import { HistoryTimeline } from "@/components/history/history-timeline";
 import { requirePageUser } from "@/lib/auth/session";
-import { getDoneOverTime, listHistory } from "@/lib/history";
-import { getProgress } from "@/lib/progress";
+import { getHistoryOverview } from "@/lib/history";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage() {
   const user = await requirePageUser("/history");
-  const [page, points, progress] = await Promise.all([listHistory(user.id), getDoneOverTime(user.id), getProgress(user.id)]);
+  const { page, doneOverTime, total } = await getHistoryOverview(user.id);
   return (
     <main id="main" className="mx-auto w-full max-w-3xl px-4 py-8">
       <h1 className="text-3xl font-bold tracking-tight">Your history</h1>
@@ -26,7 +25,7 @@ export default async function HistoryPage() {
           Items done over time
         </h2>
         <div className="mt-3">
-          <DoneChart points={points} total={progress.summary.total} />
+          <DoneChart points={doneOverTime} total={total} />
         </div>
       </section>
       <section aria-labelledby="timeline-title" className="mt-6">

@@ -2,18 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LadderDiagram } from "@/components/ladder/ladder-diagram";
 import { requirePageUser } from "@/lib/auth/session";
-import { ASPIRING_TITLE, CATALOG, getCatalogItem, withCustomCertifications } from "@/lib/catalog";
+import { ASPIRING_TITLE, getCatalogItem } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
 import { formatSalaryBand } from "@/lib/format";
-import { getLadderOverview } from "@/lib/ladder-position";
+import { getLadderOverview } from "@/lib/progress";
 
 export const metadata: Metadata = { title: "Your ladder" };
 export const dynamic = "force-dynamic";
 
 export default async function LadderPage() {
   const user = await requirePageUser("/ladder");
-  const { position, customCertifications } = await getLadderOverview(user.id, todayUtc());
-  const catalog = withCustomCertifications(CATALOG, customCertifications);
+  const { position, catalog } = await getLadderOverview(user.id, todayUtc());
   const titleOf = (id: string) => getCatalogItem(id, catalog)?.item.title ?? id;
   const isAllOf = (requirementId: string) => catalog.ladder.some((l) => l.requirements.some((r) => r.id === requirementId && r.kind === "allOf"));
   const topDown = [...position.levels].reverse();

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DeleteAccount } from "@/components/settings/delete-account";
+import { EmailSettings } from "@/components/settings/email-settings";
 import { PasswordForm } from "@/components/settings/password-form";
 import { ProfileForm } from "@/components/settings/profile-form";
+import { ReminderSettings } from "@/components/settings/reminder-settings";
 import { SignOutEverywhere } from "@/components/settings/sign-out-everywhere";
 import { getAccount } from "@/lib/accounts/get-account";
 import { requirePageUser } from "@/lib/auth/session";
+import { getReminderSettings } from "@/lib/reminders/settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -23,11 +26,18 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const account = await getAccount(user.id);
+  const reminders = await getReminderSettings(user.id);
   return (
     <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-10">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
       <Section id="profile-heading" title="Profile">
         <ProfileForm initialName={account.name} email={account.email} />
+      </Section>
+      <Section id="email-heading" title="Email">
+        <EmailSettings email={account.email} isConfirmed={reminders.emailConfirmed} hasPassword={account.hasPassword} />
+      </Section>
+      <Section id="reminders-heading" title="Reminders">
+        <ReminderSettings initial={reminders} />
       </Section>
       {account.hasPassword ? (
         <Section id="password-heading" title="Password">

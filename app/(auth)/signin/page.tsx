@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { FormMessage } from "@/components/ui/text-field";
+import { FormMessage } from "@/components/ui/form-message";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { configuredOAuthProviders } from "@/lib/auth/options";
 import { getSessionUser } from "@/lib/auth/session";

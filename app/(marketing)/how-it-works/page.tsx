@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NumberBadge } from "@/components/marketing/section";
-import { CARD, CONTAINER, PRIMARY_BUTTON, TEXT_LINK } from "@/components/marketing/styles";
+import { CARD, CONTAINER, TEXT_LINK } from "@/components/marketing/styles";
+import { buttonStyles } from "@/components/ui/button";
 import { CATALOG, formatSalaryBand, type ItemKind } from "@/lib/catalog";
 import { describeRules } from "@/lib/ladder";
 
@@ -147,7 +148,7 @@ export default function HowItWorksPage() {
                 Back to the career overview
               </Link>
             </p>
-            <Link href="/signup" className={`${PRIMARY_BUTTON} shrink-0`}>
+            <Link href="/signup" className={`${buttonStyles.primary} shrink-0`}>
               Track your progress
             </Link>
           </div>

@@ -1,19 +1,16 @@
-import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
-import { exportChecklistCsv, exportUserData } from "@/lib/export";
-import { fromZodError, route } from "@/lib/http";
+import { exportChecklistCsv, exportUserData } from "@/lib/data-transfer";
+import { exportQuerySchema } from "@/lib/data-transfer/schemas";
+import { readQuery, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.strictObject({ format: z.enum(["json", "csv"]).default("json") });
-
 export const GET = route(async (request) => {
   const user = await requireUser(request);
-  const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw fromZodError(query.error);
+  const { format } = readQuery(request, exportQuerySchema);
   const stamp = todayUtc();
-  if (query.data.format === "csv") {
+  if (format === "csv") {
     // The byte-order mark makes spreadsheet programs read the file as UTF-8.
     return new Response(`\uFEFF${await exportChecklistCsv(user.id)}`, {
       headers: {

@@ -1,6 +1,6 @@
 import { requireUser } from "@/lib/auth/session";
-import { importUserData } from "@/lib/export";
-import { exportFileSchema, IMPORT_MAX_BYTES } from "@/lib/export/schemas";
+import { importUserData } from "@/lib/data-transfer";
+import { exportFileSchema, IMPORT_MAX_BYTES } from "@/lib/data-transfer/schemas";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

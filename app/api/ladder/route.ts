@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { json, route } from "@/lib/http";
-import { getLadderPosition } from "@/lib/ladder-position";
+import { getLadderPosition } from "@/lib/progress";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http";
-import { setTrack } from "@/lib/tracks";
-import { setTrackSchema } from "@/lib/tracks/schemas";
+import { setTrack } from "@/lib/progress";
+import { setTrackSchema } from "@/lib/progress/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { handleAuthRoute } from "@/lib/auth/next-auth-handler";
+import { handleAuthRoute } from "./next-auth-handler";
 import { route } from "@/lib/http";
 
 // next-auth (csrf, providers, session, credentials and OAuth callbacks, sign-out), behind our
-// throttling, same-origin check and error shape: see lib/auth/next-auth-handler.ts.
+// throttling, same-origin check and error shape: see next-auth-handler.ts beside this file.
 export const dynamic = "force-dynamic";
 
 export const GET = route(handleAuthRoute);

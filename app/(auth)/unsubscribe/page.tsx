@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { TokenAction } from "@/components/auth/token-action";
+import { FormMessage } from "@/components/ui/form-message";
+import { isAppError } from "@/lib/errors";
+import { describeUnsubscribeToken } from "@/lib/reminders/unsubscribe";
+
+export const metadata: Metadata = { title: "Unsubscribe", referrer: "no-referrer", robots: { index: false } };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function settingName(token: unknown): string | null {
+  if (typeof token !== "string" || !token) return null;
+  try {
+    return describeUnsubscribeToken(token).name;
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}
+
+// Opening the page changes nothing; the button does (mail scanners follow links).
+export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {
+  const { token } = await searchParams;
+  const name = settingName(token);
+  return (
+    <>
+      <h1 className="text-2xl font-bold tracking-tight">Unsubscribe</h1>
+      <div className="mt-6">
+        {name && typeof token === "string" ? (
+          <>
+            <p className="mb-4 text-slate-700 dark:text-slate-300">Stop getting {name}? Other mails stay as they are.</p>
+            <TokenAction
+              endpoint="/api/unsubscribe"
+              token={token}
+              buttonLabel="Unsubscribe"
+              busyLabel="Unsubscribing…"
+              doneMessage={`Done: you will no longer get ${name}. You can switch it back on in your settings.`}
+              next={{ href: "/settings", label: "Go to your settings" }}
+            />
+          </>
+        ) : (
+          <FormMessage tone="error">This unsubscribe link is not valid. You can choose which mails you get in your settings.</FormMessage>
+        )}
+      </div>
+    </>
+  );
+}

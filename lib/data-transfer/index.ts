@@ -1,0 +1,185 @@
+import "server-only";
+import { getCatalogItem, isCheckableKind } from "@/lib/catalog";
+import { newCustomCertificationId } from "@/lib/certifications";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseChanges } from "@/lib/history";
+import { loadUserProgress } from "@/lib/progress";
+import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
+import { progressFieldsOf } from "@/lib/progress/fields";
+import { toCsv } from "./csv";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportResult } from "./schemas";
+
+export type { ExportFile, ImportResult } from "./schemas";
+
+/**
+ * All of one person's data as a versioned JSON document that importUserData reads back.
+ * Rows and history for items no longer on the checklist are left out, so every export can be
+ * imported again.
+ */
+export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
+  const db = getDb();
+  const [user, { catalog, items, customCertifications }, events] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { name: true, trackId: true } }),
+    loadUserProgress(userId),
+    db.progressEvent.findMany({
+      where: { userId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { itemId: true, fromStatus: true, toStatus: true, changes: true, createdAt: true },
+    }),
+  ]);
+  if (!user) throw new AppError("unauthorized", "Please sign in again.");
+  const known = new Set(checklistItemIds(catalog));
+  const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    user: { name: user.name, trackId: trackId as ExportFile["user"]["trackId"] },
+    progress: items,
+    customCertifications,
+    history: events
+      .filter((event) => known.has(event.itemId))
+      .map((event) => ({
+        itemId: event.itemId,
+        fromStatus: event.fromStatus as ExportFile["history"][number]["fromStatus"],
+        toStatus: event.toStatus as ExportFile["history"][number]["toStatus"],
+        changes: parseChanges(event.changes),
+        createdAt: event.createdAt.toISOString(),
+      })),
+  };
+}
+
+export const CSV_HEADER = [
+  "section",
+  "item_id",
+  "title",
+  "issuer",
+  "status",
+  "completed_on",
+  "expires_on",
+  "note",
+  "evidence_url",
+  "updated_at",
+] as const;
+
+/** The whole checklist as CSV, one line per item; items never touched are "todo". Two queries. */
+export async function exportChecklistCsv(userId: string): Promise<string> {
+  const { catalog, items } = await loadUserProgress(userId);
+  const byId = new Map(items.map((item) => [item.itemId, item]));
+  const rows: (string | null)[][] = [[...CSV_HEADER]];
+  for (const section of checklistSections(catalog)) {
+    for (const entry of section.items) {
+      const item = byId.get(entry.id);
+      rows.push([
+        section.title,
+        entry.id,
+        entry.title,
+        entry.issuer,
+        item?.status ?? "todo",
+        item?.completedOn ?? null,
+        item?.expiresOn ?? null,
+        item?.note ?? null,
+        item?.evidenceUrl ?? null,
+        item?.updatedAt ?? null,
+      ]);
+    }
+  }
+  return toCsv(rows);
+}
+
+function invalid(message: string, field: string): AppError {
+  return new AppError("invalid_input", message, { field });
+}
+
+/**
+ * Restores an export into this person's account, replacing their checklist, their own
+ * certifications and their history (and setting their track; their name only when the
+ * account has none). All or nothing: a file that fails any check changes nothing.
+ * Certifications get new ids, since the exported ones may still belong to another account.
+ * `file` is parsed by the caller with exportFileSchema (lib/data-transfer/schemas.ts).
+ */
+export async function importUserData(userId: string, file: ExportFile): Promise<ImportResult> {
+  const newIds = new Map<string, string>();
+  file.customCertifications.forEach((cert, i) => {
+    if (newIds.has(cert.id)) throw invalid(`customCertifications.${i}.id: "${cert.id}" appears twice.`, `customCertifications.${i}.id`);
+    if (getCatalogItem(cert.id)) throw invalid(`customCertifications.${i}.id: "${cert.id}" is a catalog id.`, `customCertifications.${i}.id`);
+    newIds.set(cert.id, newCustomCertificationId());
+  });
+  const kindOf = (itemId: string) => {
+    if (newIds.has(itemId)) return "certification";
+    const ref = getCatalogItem(itemId);
+    return ref && isCheckableKind(ref.kind) ? ref.kind : null;
+  };
+  const mapId = (itemId: string) => newIds.get(itemId) ?? itemId;
+
+  const seen = new Set<string>();
+  file.progress.forEach((row, i) => {
+    const kind = kindOf(row.itemId);
+    if (!kind) throw invalid(`progress.${i}.itemId: there is no checklist item "${row.itemId}".`, `progress.${i}.itemId`);
+    if (seen.has(row.itemId)) throw invalid(`progress.${i}.itemId: "${row.itemId}" appears twice.`, `progress.${i}.itemId`);
+    seen.add(row.itemId);
+    if (row.expiresOn !== null && kind !== "certification") {
+      throw invalid(`progress.${i}.expiresOn: only certifications have an expiry date.`, `progress.${i}.expiresOn`);
+    }
+  });
+  file.history.forEach((event, i) => {
+    if (!kindOf(event.itemId)) throw invalid(`history.${i}.itemId: there is no checklist item "${event.itemId}".`, `history.${i}.itemId`);
+  });
+
+  const db = getDb();
+  try {
+    await db.$transaction(
+      async (tx) => {
+        await tx.progressEvent.deleteMany({ where: { userId } });
+        await tx.progress.deleteMany({ where: { userId } });
+        await tx.customCertification.deleteMany({ where: { userId } });
+        if (file.customCertifications.length > 0) {
+          await tx.customCertification.createMany({
+            data: file.customCertifications.map((cert) => ({ id: mapId(cert.id), userId, title: cert.title, issuer: cert.issuer })),
+          });
+        }
+        if (file.progress.length > 0) {
+          await tx.progress.createMany({
+            data: file.progress.map((row) => ({
+              userId,
+              itemId: mapId(row.itemId),
+              ...progressFieldsOf(row),
+              ...(row.updatedAt ? { updatedAt: new Date(row.updatedAt) } : {}),
+            })),
+          });
+        }
+        if (file.history.length > 0) {
+          await tx.progressEvent.createMany({
+            data: file.history.map(({ itemId, changes, createdAt, ...statuses }) => ({
+              userId,
+              itemId: mapId(itemId),
+              ...statuses,
+              changes: JSON.stringify(changes),
+              createdAt: new Date(createdAt),
+            })),
+          });
+        }
+        const { count } = await tx.user.updateMany({ where: { id: userId }, data: { trackId: file.user.trackId } });
+        if (count === 0) throw new AppError("unauthorized", "Please sign in again.");
+        if (file.user.name) await tx.user.updateMany({ where: { id: userId, name: null }, data: { name: file.user.name } });
+      },
+      { maxWait: 10_000, timeout: 30_000 },
+    );
+  } catch (error) {
+    // A checklist change saved while the import ran collides with a restored row.
+    if ((error as { code?: unknown }).code === "P2002") {
+      throw new AppError("conflict", "Your checklist changed while the import ran. Nothing was imported; please try again.");
+    }
+    throw error;
+  }
+
+  return {
+    restored: {
+      progress: file.progress.length,
+      customCertifications: file.customCertifications.length,
+      history: file.history.length,
+      trackId: file.user.trackId,
+    },
+  };
+}
