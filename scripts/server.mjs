@@ -92,7 +92,8 @@ export async function serve({ port = Number(process.env.PORT || 3000), hostname 
   let inFlight = 0;
   let onIdle = () => {};
 
-  const server = http.createServer((req, res) => {
+  /** Request id, request log and metrics for one request, whoever answers it. */
+  const observe = (req, res) => {
     const started = process.hrtime.bigint();
     const id = requestIdFrom(req.headers["x-request-id"]) ?? crypto.randomUUID();
     req.headers["x-request-id"] = id;
@@ -117,8 +118,10 @@ export async function serve({ port = Number(process.env.PORT || 3000), hostname 
     };
     res.on("finish", finish);
     res.on("close", finish);
+  };
 
-    if (route === "/api/metrics" && metricsToken) {
+  const server = http.createServer((req, res) => {
+    if (routeOf(req.url) === "/api/metrics" && metricsToken) {
       if (!tokenMatches(req.headers.authorization, metricsToken)) {
         res.writeHead(401, { "Content-Type": "application/json", "WWW-Authenticate": "Bearer" });
         res.end(JSON.stringify({ error: { code: "unauthorized", message: "A valid metrics token is required." } }));
@@ -139,6 +142,13 @@ export async function serve({ port = Number(process.env.PORT || 3000), hostname 
     // Without METRICS_TOKEN, /api/metrics falls through to Next, which answers 404.
     handle(req, res);
   });
+  // The request log sits outside everything that answers in this process, including the
+  // request guards the app installs on http.Server.prototype.emit from instrumentation.ts
+  // (socket address header, TRACE refused): those are looked up at each request.
+  server.emit = function emitObserved(event, ...args) {
+    if (event === "request") observe(args[0], args[1]);
+    return http.Server.prototype.emit.call(this, event, ...args);
+  };
   server.keepAliveTimeout = 65_000;
 
   let stopping = false;
