@@ -61,6 +61,8 @@ export const CSV_HEADER = [
   "note",
   "evidence_url",
   "updated_at",
+  "verified_by",
+  "verified_on",
 ] as const;
 
 /** The whole checklist as CSV, one line per item; items never touched are "todo". Two queries. */
@@ -82,6 +84,8 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
         item?.note ?? null,
         item?.evidenceUrl ?? null,
         item?.updatedAt ?? null,
+        item?.verification?.issuer ?? null,
+        item?.verification?.verifiedAt.slice(0, 10) ?? null,
       ]);
     }
   }
@@ -133,6 +137,7 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
       async (tx) => {
         await tx.progressEvent.deleteMany({ where: { userId } });
         await tx.progress.deleteMany({ where: { userId } });
+        await tx.certificationVerification.deleteMany({ where: { userId } });
         await tx.customCertification.deleteMany({ where: { userId } });
         if (file.customCertifications.length > 0) {
           await tx.customCertification.createMany({

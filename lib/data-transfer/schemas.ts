@@ -37,6 +37,8 @@ const progressEntrySchema = z
     note: noteSchema.nullable(),
     evidenceUrl: evidenceUrlSchema.nullable(),
     updatedAt: timestampSchema.nullable(),
+    // Exported for the record; never restored from a file (a verification is Ladder's own check).
+    verification: z.unknown().optional(),
   })
   .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 

@@ -62,6 +62,8 @@ const USER_ROUTES: RouteCase[] = [
   { method: "POST", path: () => "/api/account/email/confirmation" },
   { method: "GET", path: () => "/api/reminders" },
   { method: "PUT", path: () => "/api/reminders", body: () => ({ weeklyDigest: false, renewals: false, timeZone: "Asia/Tokyo" }) },
+  { method: "POST", path: () => "/api/certifications/verify", body: (victim) => ({ credential: { credentialSubject: { id: `mailto:${victim.email}` } } }) },
+  { method: "GET", path: () => "/api/credentials/position" },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -75,6 +77,7 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/auth/password-reset/confirm",
   "POST /api/auth/verify-email",
   "POST /api/unsubscribe",
+  "POST /api/verify",
   "GET /api/auth/[...nextauth]",
   "POST /api/auth/[...nextauth]",
 ]);
