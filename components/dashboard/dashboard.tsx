@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
@@ -11,7 +11,8 @@ import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
 import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
-export function Dashboard({ initial }: { initial: DashboardData }) {
+/** `plan`: the plan card, composed by the page (one feature folder never imports another). */
+export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
   const { today } = initial;
   const progress = useProgress(initial.progress).data;
   const certifications = useCertifications(initial.customCertifications).data;
@@ -28,6 +29,7 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
         <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
         <TrackPicker initialTrackId={initial.trackId} />
       </div>
+      {plan}
       <p className="rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
         <span className="font-semibold">Keyboard:</span> press Tab to reach an item&rsquo;s status, then use the arrow keys: each press
         saves the next status (To do, In progress, Done, Skipped) at once. Changes show immediately; if one cannot be saved, the item

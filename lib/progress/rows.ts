@@ -10,6 +10,7 @@ export type ProgressRowLike = {
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
+  targetOn: string | null;
   /** A Date from Prisma, ISO text from readRows. */
   updatedAt: Date | string;
   /** From the CertificationVerification row, when there is one. */
@@ -28,6 +29,7 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     expiresOn: row.expiresOn,
     note: row.note,
     evidenceUrl: row.evidenceUrl,
+    targetOn: row.targetOn ?? null,
     updatedAt: new Date(row.updatedAt).toISOString(),
     // Present only on verified rows, so every other row keeps its shape.
     ...(row.verifiedBy && row.verifiedAt
@@ -42,7 +44,7 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
  */
 export async function loadProgressItems(userId: string): Promise<ProgressItem[]> {
   const rows = await readRows<ProgressRowLike>(sql`
-    SELECT p."itemId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."updatedAt",
+    SELECT p."itemId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
       v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
     FROM "Progress" p
     LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"

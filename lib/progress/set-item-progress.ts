@@ -4,7 +4,7 @@ import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
 import { type ProgressRowLike, toProgressItem } from "./rows";
-import { ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
+import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ItemVerification, ProgressItem } from "./types";
 
 /**
@@ -45,7 +45,7 @@ export async function setItemProgress(
       await lockItem(tx, userId, itemId);
       const kind = await findCheckableItemKind(userId, itemId, tx);
       const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
-        SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."updatedAt",
+        SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
           v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
         FROM "Progress" p LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
         WHERE p."userId" = ${userId} AND p."itemId" = ${itemId}`;
@@ -53,6 +53,15 @@ export async function setItemProgress(
       const before: ProgressFields = stored ?? untouchedItem(itemId);
       const after = mergeProgressUpdate(before, update);
 
+      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+      }
+
+      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+      }
       if (after.expiresOn !== null && kind !== "certification") {
         throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
       }
@@ -70,11 +79,11 @@ export async function setItemProgress(
       // The unique (userId, itemId) index makes this one row per person and item, whatever races.
       const now = new Date();
       await tx.$executeRaw`
-        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "createdAt", "updatedAt")
-        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${now}, ${now})
+        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
+        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
         ON CONFLICT ("userId", "itemId") DO UPDATE SET
           "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
-          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "updatedAt" = excluded."updatedAt"`;
+          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`;
       await tx.$executeRaw`
         INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
         VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;

@@ -256,6 +256,7 @@ function itemHistory(random: () => number, plan: Plan, joinedAt: number, now: nu
   const row: SeedProgressRow = {
     itemId: plan.itemId,
     ...state,
+    targetOn: null,
     createdAt: first ? first.createdAt : new Date(joinedAt),
     updatedAt: last ? last.createdAt : new Date(joinedAt),
   };

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { CalendarLink } from "@/components/plan/calendar-link";
 import { DeleteAccount } from "@/components/settings/delete-account";
 import { EmailSettings } from "@/components/settings/email-settings";
 import { PasswordForm } from "@/components/settings/password-form";
@@ -46,6 +47,9 @@ export default async function SettingsPage() {
       ) : null}
       <Section id="sessions-heading" title="Sessions">
         <SignOutEverywhere />
+      </Section>
+      <Section id="calendar-heading" title="Calendar">
+        <CalendarLink />
       </Section>
       <Section id="delete-heading" title="Delete account">
         <DeleteAccount hasPassword={account.hasPassword} />
