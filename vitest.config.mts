@@ -32,7 +32,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          // tests/security: one regression test per finding of the outside probe (docs/security.md).
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration-worker.ts", "tests/setup/fail-on-console-error.ts"],

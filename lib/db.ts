@@ -90,6 +90,8 @@ export function newRowId(): string {
 
 /** The SQL template tag for readRows (values become bound parameters, never SQL text). */
 export const sql = Prisma.sql;
+/** Joins SQL fragments with commas, e.g. the rows of a multi-row INSERT. */
+export const joinSql = Prisma.join;
 
 function argType(value: unknown) {
   const scalarType = typeof value === "number" ? (Number.isInteger(value) ? "int" : "float") : value instanceof Date ? "datetime" : "string";

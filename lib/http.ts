@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
+import { requestOrigin } from "@/lib/auth/request-info";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { fromZodError, parseInput } from "@/lib/validation";
+import { fromZodError, parseInput, parseInputAsync } from "@/lib/validation";
 
 // The edge between HTTP and lib/: every route handler is wrapped in `route()`, reads its
 // body with `readJson()` (its query with `readQuery()`), and lets errors map to `{"error":{"code","message"}}` here, once.
@@ -63,15 +65,15 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
+/** Scheme and host both count: an http page of this host cannot write to its https app. */
 function sameOrigin(origin: string, request: Request): boolean {
-  let originHost: string;
+  const env = getEnv();
+  const expected = requestOrigin(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
   try {
-    originHost = new URL(origin).host;
+    return expected !== null && new URL(origin).origin === expected;
   } catch {
     return false;
   }
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  return originHost === host;
 }
 
 /** Reads a JSON body of at most `maxBytes`, parsed and validated by a strict zod schema. */
@@ -85,7 +87,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   } catch {
     throw new AppError("invalid_input", "The request body is not valid JSON.");
   }
-  return parseInput(schema, data);
+  return parseInputAsync(schema, data);
 }
 
 /** The query string, parsed and validated by a strict zod schema. */

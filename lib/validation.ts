@@ -22,3 +22,10 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.out
   if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }
+
+/** parseInput for schemas with asynchronous steps (a large import yields to other requests while it is checked). */
+export async function parseInputAsync<T extends z.ZodType>(schema: T, data: unknown): Promise<z.output<T>> {
+  const parsed = await schema.safeParseAsync(data);
+  if (!parsed.success) throw fromZodError(parsed.error);
+  return parsed.data;
+}

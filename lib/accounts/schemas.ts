@@ -19,11 +19,15 @@ export const currentPasswordSchema = z
   .min(1, { error: "Enter your password." })
   .refine((value) => passwordLength(value) <= PASSWORD_MAX_LENGTH, { error: "This is not your password." });
 
+/** Control characters, line breaks and bidirectional overrides, which could disguise a name shown to others. */
+const HIDDEN_CHARACTERS = /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 /** Optional display name: blank means none. */
 export const nameSchema = z
   .string({ error: "Name must be text." })
   .trim()
   .max(NAME_MAX_LENGTH, { error: `Use at most ${NAME_MAX_LENGTH} characters.` })
+  .refine((value) => !HIDDEN_CHARACTERS.test(value), { error: "Use letters, numbers, spaces and punctuation only." })
   .transform((value) => (value === "" ? null : value));
 
 export const RegisterInput = z.strictObject({

@@ -1,6 +1,6 @@
 import "server-only";
 import { type Db, getDb, type Tx } from "@/lib/db";
-import { type SessionClaims, sessionMaxAgeSeconds } from "@/lib/auth/session-cookie";
+import { type SessionClaims, sessionMaxAgeSeconds } from "@/lib/auth/session-token";
 
 // One LoginSession row per signed-in JWT. The row is what makes a session revocable: the JWT
 // names it (`sid`), and a session is valid only while its row is neither revoked nor expired

@@ -7,7 +7,8 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { revokeLoginSession, startLoginSession } from "@/lib/auth/login-sessions";
-import { sessionCookieName, sessionCookieOptions, sessionMaxAgeSeconds, toSessionClaims } from "@/lib/auth/session-cookie";
+import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
+import { sessionMaxAgeSeconds, toSessionClaims } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db";
 import { type Env, getAuthSecret, getEnv } from "@/lib/env";
 

@@ -16,6 +16,16 @@ export type PasswordStrength = {
   suggestions: string[];
 };
 
+/**
+ * zxcvbn's work grows faster than linearly with length and with l33t-looking characters
+ * (256 digits took seconds), and it runs on the request thread. So only the first
+ * ESTIMATE_PREFIX_LENGTH characters are estimated, with few l33t substitutions tried: every
+ * input then costs at most a few tens of milliseconds. A long password whose beginning is
+ * guessable is refused, which errs on the safe side.
+ */
+export const ESTIMATE_PREFIX_LENGTH = 32;
+const L33T_MAX_SUBSTITUTIONS = 10;
+
 export type StrengthEstimator = (password: string, userInputs?: string[]) => PasswordStrength;
 
 /** Words from the person's own details and the product, which make a password easier to guess. */
@@ -37,11 +47,15 @@ export function createStrengthEstimator(dictionary: OptionsDictionary): Strength
       translations,
       // Levenshtein matching costs ~300 ms a check here, too slow for a meter that runs as one types.
       useLevenshteinDistance: false,
+      l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
     });
-    const result = factory.check(password, userInputs);
+    // The cheap rule first: a password of the wrong length needs no estimate.
     const lengthProblem = passwordLengthProblem(password);
+    if (lengthProblem) return { score: 0, isAcceptable: false, problem: lengthProblem, suggestions: [] };
+    const prefix = Array.from(password).slice(0, ESTIMATE_PREFIX_LENGTH).join("");
+    const result = factory.check(prefix, userInputs);
     const isStrong = result.score >= PASSWORD_MIN_SCORE;
-    const problem = lengthProblem ?? (isStrong ? null : weakPasswordMessage(result.feedback.warning));
+    const problem = isStrong ? null : weakPasswordMessage(result.feedback.warning);
     return { score: result.score, isAcceptable: problem === null, problem, suggestions: result.feedback.suggestions };
   };
 }

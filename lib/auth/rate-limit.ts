@@ -142,13 +142,18 @@ function emailKey(email: string): string {
   return `login:email:${crypto.createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
 }
 
-function loginLimits(email: string, ip: string): Limit[] {
+/**
+ * A browser with a valid device cookie for this email (lib/auth/device-cookie.ts) is counted
+ * per device instead of per email, with the same allowance: guesses from elsewhere that lock
+ * the email do not lock out the person's own browser.
+ */
+function loginLimits(email: string, ip: string, deviceId: string | null): Limit[] {
   const env = getEnv();
   const windowMs = minutes(env.LOGIN_WINDOW_MINUTES);
-  return [
-    { key: emailKey(email), max: env.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs },
-    { key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP, windowMs },
-  ];
+  const personal = deviceId
+    ? { key: `login:device:${deviceId}`, max: env.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs }
+    : { key: emailKey(email), max: env.LOGIN_MAX_FAILURES_PER_EMAIL, windowMs };
+  return [personal, { key: `login:ip:${ip}`, max: env.LOGIN_MAX_FAILURES_PER_IP, windowMs }];
 }
 
 function unavailable(error: unknown): AppError {
@@ -186,11 +191,16 @@ export function describeWait(seconds: number): string {
 export type LoginAttempt = { succeeded(): Promise<void> };
 
 /**
- * Counts one sign-in attempt for the email and for the client address, and refuses (429)
- * when either has had more failures in the window than allowed.
+ * Counts one sign-in attempt for the email (or the browser's device cookie for it) and for the
+ * client address, and refuses (429) when either has had more failures in the window than allowed.
  */
-export async function beginLoginAttempt(email: string, ip: string, store: RateLimitStore = getRateLimitStore()): Promise<LoginAttempt> {
-  const limits = loginLimits(email, ip);
+export async function beginLoginAttempt(
+  email: string,
+  ip: string,
+  options: { deviceId?: string | null; store?: RateLimitStore } = {},
+): Promise<LoginAttempt> {
+  const store = options.store ?? getRateLimitStore();
+  const limits = loginLimits(email, ip, options.deviceId ?? null);
   const counters = await countAll(store, limits);
   throwWhenExceeded(limits, counters, (seconds) => `Too many failed attempts. Try again in ${describeWait(seconds)}.`);
   return {

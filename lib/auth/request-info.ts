@@ -1,23 +1,46 @@
-// What a request says about its client. Pure, so the proxy and route handlers share it.
+// What a request says about its client, shared by the proxy and route handlers.
+import { getEnv } from "@/lib/env";
 
 type HeaderSource = { get(name: string): string | null };
 
+/** Written from the request's socket by the server process (lib/auth/socket-address.ts). */
+export const SOCKET_ADDRESS_HEADER = "x-ladder-socket-address";
+export const SOCKET_ADDRESS_FLAG = Symbol.for("ladder.socketAddressHeader");
+
+/** Whether this process overwrites SOCKET_ADDRESS_HEADER on every request, so a client cannot forge it. */
+export function socketAddressHeaderIsTrusted(): boolean {
+  return (globalThis as Record<symbol, unknown>)[SOCKET_ADDRESS_FLAG] === true;
+}
+
+let warnedUnknown = false;
+
 /**
- * The client address used for per-IP limits: the right-most X-Forwarded-For entry, which is
- * the one the nearest hop wrote. Behind one reverse proxy that appends to the header
- * (TRUST_PROXY=true) that is the address the proxy saw, which a client cannot forge. Facing
- * clients directly, `next start` writes the socket address there, but only when the request
- * carries no X-Forwarded-For of its own, so a client that sends one picks its own per-IP
- * bucket (the per-email limit still applies). README "Security" says to run behind a proxy.
+ * The client address used for per-address limits.
+ * - Without TRUST_PROXY: the socket address. Anything the client wrote (X-Forwarded-For,
+ *   X-Real-IP) is ignored, so a client cannot pick its own bucket.
+ * - With TRUST_PROXY (one reverse proxy in front that appends to X-Forwarded-For): the
+ *   right-most X-Forwarded-For entry, the hop the proxy itself saw; entries to its left were
+ *   written by the client. Without the header, the socket address.
+ * Should the socket address be unknown (the header is not installed), every client shares one
+ * bucket and a warning says so: stricter, never looser.
  */
-export function clientIp(headers: HeaderSource): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .pop();
-  return normaliseIp(last ?? headers.get("x-real-ip") ?? "unknown");
+export function clientIp(headers: HeaderSource, options: { trustProxy: boolean } = { trustProxy: getEnv().TRUST_PROXY }): string {
+  const socket = socketAddressHeaderIsTrusted() ? headers.get(SOCKET_ADDRESS_HEADER)?.trim() || undefined : undefined;
+  if (options.trustProxy) {
+    const hop = headers
+      .get("x-forwarded-for")
+      ?.split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .pop();
+    if (hop) return normaliseIp(hop);
+  }
+  if (socket) return normaliseIp(socket);
+  if (!warnedUnknown) {
+    warnedUnknown = true;
+    console.warn("[ladder] the client address is unknown: all clients share one rate-limit bucket");
+  }
+  return "unknown";
 }
 
 function normaliseIp(ip: string): string {
@@ -44,4 +67,28 @@ export function isHttpsRequest(
   } catch {
     return false;
   }
+}
+
+/**
+ * This app's origin as the client addressed it: scheme (isHttpsRequest) and the Host header.
+ * X-Forwarded-Host is read only from a trusted proxy (TRUST_PROXY).
+ */
+export function requestOrigin(
+  request: { url: string; headers: HeaderSource },
+  options: { trustProxy: boolean; publicUrl?: string | undefined },
+): string | null {
+  const forwardedHost = options.trustProxy ? request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  let host = forwardedHost || request.headers.get("host");
+  try {
+    host ||= new URL(request.url).host;
+    return new URL(`${isHttpsRequest(request, options) ? "https" : "http"}://${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The one answer to "did this request come over https" (cookies are then Secure and __Host- prefixed). */
+export function isSecureRequest(request: { url: string; headers: HeaderSource }): boolean {
+  const env = getEnv();
+  return isHttpsRequest(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
 }

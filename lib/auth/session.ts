@@ -2,7 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { decodeSessionToken, parseCookieHeader, pickSessionToken, type SessionClaims } from "@/lib/auth/session-cookie";
+import { pickSessionToken, requestSessionToken } from "@/lib/auth/session-cookie";
+import { decodeSessionToken, type SessionClaims } from "@/lib/auth/session-token";
 import { readRows, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -60,8 +61,7 @@ const sessionFromRequestCookies = cache(async (): Promise<ActiveSession | null> 
 /** The active session of a route handler's request, or of the page being rendered when no request is given. */
 export async function getActiveSession(request?: Request): Promise<ActiveSession | null> {
   if (!request) return sessionFromRequestCookies();
-  const jar = parseCookieHeader(request.headers.get("cookie"));
-  return sessionFromToken(pickSessionToken((name) => jar.get(name)));
+  return sessionFromToken(requestSessionToken(request));
 }
 
 export async function getSessionUser(request?: Request): Promise<SessionUser | null> {

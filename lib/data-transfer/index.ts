@@ -1,21 +1,22 @@
 import "server-only";
 import { CATALOG, getCatalogItem, isCheckableKind } from "@/lib/catalog";
 import { newCustomCertificationId } from "@/lib/certifications";
-import { getDb } from "@/lib/db";
+import { getDb, joinSql, newRowId, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
 import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
 import { progressFieldsOf } from "@/lib/progress/fields";
 import { toCsv } from "./csv";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportResult } from "./schemas";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY, type ImportResult } from "./schemas";
 
 export type { ExportFile, ImportResult } from "./schemas";
 
 /**
  * All of one person's data as a versioned JSON document that importUserData reads back.
- * Rows and history for items no longer on the checklist are left out, so every export can be
- * imported again.
+ * Rows and history for items no longer on the checklist are left out, and so is the oldest
+ * history beyond what an import takes (IMPORT_MAX_HISTORY events, IMPORT_MAX_BYTES as
+ * compact JSON), so every export can be imported again.
  */
 export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
   const db = getDb();
@@ -32,24 +33,40 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
   const known = new Set(checklistItemIds(catalog));
   const trackId = user.trackId && getCatalogItem(user.trackId)?.kind === "track" ? user.trackId : null;
-  return {
+  const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     user: { name: user.name, trackId: trackId as ExportFile["user"]["trackId"] },
     progress: items,
     customCertifications,
-    history: events
-      .filter((event) => known.has(event.itemId))
-      .map((event) => ({
-        itemId: event.itemId,
-        fromStatus: event.fromStatus as ExportFile["history"][number]["fromStatus"],
-        toStatus: event.toStatus as ExportFile["history"][number]["toStatus"],
-        changes: parseChanges(event.changes),
-        createdAt: event.createdAt.toISOString(),
-      })),
+    history: [],
     plan,
   };
+  const history = events
+    .filter((event) => known.has(event.itemId))
+    .map((event) => ({
+      itemId: event.itemId,
+      fromStatus: event.fromStatus as ExportFile["history"][number]["fromStatus"],
+      toStatus: event.toStatus as ExportFile["history"][number]["toStatus"],
+      // Stored by the app itself, so already within the import's rules.
+      changes: parseChanges(event.changes) as ExportFile["history"][number]["changes"],
+      createdAt: event.createdAt.toISOString(),
+    }));
+  return { ...file, history: newestThatFit(history, IMPORT_MAX_BYTES - Buffer.byteLength(JSON.stringify(file))) };
+}
+
+/** The newest events (oldest first, as given) whose compact JSON fits in `budget` bytes. */
+function newestThatFit<T>(events: T[], budget: number): T[] {
+  let start = events.length;
+  let left = budget;
+  while (start > 0 && events.length - start < IMPORT_MAX_HISTORY) {
+    const size = Buffer.byteLength(JSON.stringify(events[start - 1])) + 1;
+    if (size > left) break;
+    left -= size;
+    start -= 1;
+  }
+  return events.slice(start);
 }
 
 export const CSV_HEADER = [
@@ -94,6 +111,13 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
   return toCsv(rows);
 }
 
+/** History entries written at a time, between turns for other requests. */
+const SLICE = 500;
+
+function yieldToOtherRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function invalid(message: string, field: string): AppError {
   return new AppError("invalid_input", message, { field });
 }
@@ -103,7 +127,7 @@ function invalid(message: string, field: string): AppError {
  * certifications and their history (and setting their track; their name only when the
  * account has none). All or nothing: a file that fails any check changes nothing.
  * Certifications get new ids, since the exported ones may still belong to another account.
- * `file` is parsed by the caller with exportFileSchema (lib/data-transfer/schemas.ts).
+ * `file` is parsed by the caller with exportFileSchema or importFileSchema (lib/data-transfer/schemas.ts).
  */
 export async function importUserData(userId: string, file: ExportFile): Promise<ImportResult> {
   const newIds = new Map<string, string>();
@@ -159,16 +183,15 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
             })),
           });
         }
-        if (file.history.length > 0) {
-          await tx.progressEvent.createMany({
-            data: file.history.map(({ itemId, changes, createdAt, ...statuses }) => ({
-              userId,
-              itemId: mapId(itemId),
-              ...statuses,
-              changes: JSON.stringify(changes),
-              createdAt: new Date(createdAt),
-            })),
-          });
+        // Plain multi-row INSERTs in slices, yielding between them: on SQLite each statement
+        // holds the event loop, and other requests (health checks included) get their turn.
+        for (let start = 0; start < file.history.length; start += SLICE) {
+          const rows = file.history.slice(start, start + SLICE).map(
+            (event) =>
+              sql`(${newRowId()}, ${userId}, ${mapId(event.itemId)}, ${event.fromStatus}, ${event.toStatus}, ${JSON.stringify(event.changes)}, ${new Date(event.createdAt)})`,
+          );
+          await tx.$executeRaw`INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt") VALUES ${joinSql(rows)}`;
+          await yieldToOtherRequests();
         }
         // The plan is replaced too; its revision only ever rises (the calendar's SEQUENCE).
         const plan = file.plan ?? { targetRungId: null, targetDate: null };

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { nameSchema } from "@/lib/accounts/schemas";
 import { itemStatusSchema } from "@/lib/catalog";
 import { CERTIFICATION_TEXT_MAX_CHARS, MAX_CUSTOM_CERTIFICATIONS } from "@/lib/certifications/schemas";
-import { isExpiryBeforeCompletion, PROGRESS_FIELDS } from "@/lib/progress/fields";
+import { isExpiryBeforeCompletion, type ProgressField } from "@/lib/progress/fields";
 import {
   completedOnSchema,
+  EVIDENCE_URL_MAX_CHARS,
   EXPIRY_BEFORE_COMPLETION,
   evidenceUrlSchema,
   ITEM_ID_MAX_CHARS,
   isoDateSchema,
+  NOTE_MAX_CHARS,
   noteSchema,
   trackIdSchema,
 } from "@/lib/progress/schemas";
@@ -21,12 +24,27 @@ export const EXPORT_VERSION = 1;
 /** Per person; generous for years of use, and keeps one import inside one short transaction. */
 export const IMPORT_MAX_PROGRESS = 500;
 export const IMPORT_MAX_HISTORY = 20_000;
-/** Fits IMPORT_MAX_HISTORY events of ordinary size. */
-export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Every export fits: IMPORT_MAX_PROGRESS rows at their longest take about 7 MB, and the export
+ * leaves out its oldest history when the file would be larger (lib/data-transfer).
+ */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
-const timestampSchema = z.iso.datetime({ offset: true });
+/** A time the app could have written: from 1970 up to a day from now (clock skew). */
+const timestampSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const time = Date.parse(value);
+    return time >= 0 && time <= Date.now() + 24 * 60 * 60 * 1000;
+  }, "must be a time between 1970 and now");
 const itemIdSchema = z.string().min(1).max(ITEM_ID_MAX_CHARS);
-const nullableText = z.string().nullable();
+/** A history value as the forms would have stored it; checked by length, not re-validated, since old rules may differ. */
+const historyText = (maxChars: number) =>
+  z
+    .string()
+    .refine((value) => Array.from(value).length <= maxChars, `must be at most ${maxChars} characters`)
+    .nullable();
+const change = <T extends z.ZodType>(value: T) => z.tuple([value, value]).optional();
 
 const progressEntrySchema = z
   .strictObject({
@@ -54,10 +72,14 @@ const historyEntrySchema = z.strictObject({
   itemId: itemIdSchema,
   fromStatus: itemStatusSchema.nullable(),
   toStatus: itemStatusSchema,
-  changes: z.partialRecord(
-    z.enum(PROGRESS_FIELDS),
-    z.tuple([nullableText, nullableText]),
-  ),
+  changes: z.strictObject({
+    status: change(itemStatusSchema.nullable()),
+    completedOn: change(isoDateSchema.nullable()),
+    expiresOn: change(isoDateSchema.nullable()),
+    note: change(historyText(NOTE_MAX_CHARS)),
+    evidenceUrl: change(historyText(EVIDENCE_URL_MAX_CHARS)),
+    targetOn: change(isoDateSchema.nullable()),
+  } satisfies Record<ProgressField, z.ZodType>),
   createdAt: timestampSchema,
 });
 
@@ -69,7 +91,7 @@ export const exportFileSchema = z.strictObject({
   version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}: this export comes from a version Ladder cannot read` }),
   exportedAt: timestampSchema,
   user: z.strictObject({
-    name: z.string().max(200).nullable(),
+    name: nameSchema.nullable(),
     trackId: trackIdSchema.nullable(),
   }),
   progress: z.array(progressEntrySchema).max(IMPORT_MAX_PROGRESS),
@@ -84,6 +106,34 @@ export const exportFileSchema = z.strictObject({
 });
 
 export type ExportFile = z.output<typeof exportFileSchema>;
+
+/** History entries checked at a time, between turns for other requests. */
+const HISTORY_SLICE = 500;
+
+/**
+ * Body of POST /api/import: exportFileSchema, with the history entries checked in slices,
+ * yielding between them, so a maximum-size file blocks no other request. Asynchronous:
+ * readJson parses it with safeParseAsync.
+ */
+export const importFileSchema = exportFileSchema
+  .extend({ history: z.array(z.unknown()).max(IMPORT_MAX_HISTORY) })
+  .transform(async (envelope, ctx): Promise<ExportFile> => {
+    const history: ExportFile["history"] = [];
+    for (let start = 0; start < envelope.history.length; start += HISTORY_SLICE) {
+      for (const [offset, entry] of envelope.history.slice(start, start + HISTORY_SLICE).entries()) {
+        const parsed = historyEntrySchema.safeParse(entry);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            ctx.issues.push({ ...issue, input: entry, path: ["history", start + offset, ...issue.path] } as z.core.$ZodRawIssue);
+          }
+          return z.NEVER;
+        }
+        history.push(parsed.data);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { ...envelope, history };
+  });
 export type ExportFileInput = z.input<typeof exportFileSchema>;
 
 export type ImportResult = {

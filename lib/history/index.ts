@@ -20,7 +20,9 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(value: string): Cursor {
   const [time, id] = Buffer.from(value, "base64url").toString("utf8").split("|");
   const createdAt = new Date(time ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("invalid_input", "cursor: is not valid.", { field: "cursor" });
+  // Only times the database can hold: a far-future or ancient date would fail in the query.
+  const year = createdAt.getUTCFullYear();
+  if (!id || Number.isNaN(createdAt.getTime()) || year < 1970 || year > 9999) throw new AppError("invalid_input", "cursor: is not valid.", { field: "cursor" });
   return { createdAt, id };
 }
 

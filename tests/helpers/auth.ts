@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/route";
 import { POST as registerPost } from "@/app/api/auth/register/route";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
 import type { SessionUser } from "@/lib/auth/session";
 
 export const ORIGIN = "http://localhost:3000";
@@ -16,7 +17,8 @@ export function authedRequest(url: string, init: AuthedInit = {}): Request {
   merged.set("origin", ORIGIN);
   merged.set("host", "localhost:3000");
   if (cookie) merged.set("cookie", cookie);
-  if (ip) merged.set("x-forwarded-for", ip);
+  // The server writes the socket address into this header (lib/auth/socket-address.ts).
+  if (ip) merged.set(SOCKET_ADDRESS_HEADER, ip);
   if (typeof rest.body === "string" && !merged.has("content-type")) merged.set("content-type", "application/json");
   return new Request(new URL(url, ORIGIN), { ...rest, headers: merged });
 }
@@ -61,10 +63,15 @@ export const SESSION_COOKIE = "next-auth.session-token";
 export type SignInResult = { response: Response; cookie: string | null };
 
 /** Signs in like the /signin page does: GET /api/auth/csrf, then POST the credentials callback. */
-export async function signIn(email: string, password: string, options: { ip?: string; callbackUrl?: string } = {}): Promise<SignInResult> {
+export async function signIn(
+  email: string,
+  password: string,
+  options: { ip?: string; callbackUrl?: string; cookie?: string } = {},
+): Promise<SignInResult> {
   const ip = options.ip ?? randomIp();
   const csrfResponse = await callAuthRoute(authedRequest("/api/auth/csrf", { ip }));
-  const csrfCookie = [...setCookies(csrfResponse)].map(([name, value]) => `${name}=${value}`).join("; ");
+  // Cookies the browser already holds (a session, a device cookie) go along with the csrf cookie.
+  const csrfCookie = [...[...setCookies(csrfResponse)].map(([name, value]) => `${name}=${value}`), ...(options.cookie ? [options.cookie] : [])].join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const response = await callAuthRoute(
     authedRequest("/api/auth/callback/credentials", {

@@ -87,6 +87,8 @@ const PUBLIC_ROUTES = new Set([
   // The secret link is the credential; tests/integration/calendar.test.ts covers it.
   "GET /api/calendar/[token]",
   "POST /api/auth/[...nextauth]",
+  // The catch-all answers every unknown /api path with a 404 and reads no data.
+  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => `${method} /api/[...path]`),
 ]);
 
 async function createVictim(): Promise<Victim & { cookie: string }> {

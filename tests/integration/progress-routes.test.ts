@@ -173,7 +173,7 @@ describe.runIf(hasSessions)("progress API, signed in", () => {
     await expectError(await getExport(authedRequest(`${BASE}/api/export?format=xml`, { cookie: source.cookie }), {}), 400, "invalid_input");
 
     const target = await createSignedInUser();
-    const bad = await postImport(authedRequest(`${BASE}/api/import`, { method: "POST", cookie: target.cookie, body: file.replace('"version": 1', '"version": 9') }), {});
+    const bad = await postImport(authedRequest(`${BASE}/api/import`, { method: "POST", cookie: target.cookie, body: file.replace('"version":1', '"version":9') }), {});
     await expectError(bad, 400, "invalid_input");
     const before = await (await getLadder(authedRequest(`${BASE}/api/ladder`, { cookie: target.cookie }), {})).json();
     expect(before.current).toBeNull();

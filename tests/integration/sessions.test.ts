@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as getAccount } from "@/app/api/account/route";
 import { PUT as changePassword } from "@/app/api/account/password/route";
 import { DELETE as signOutEverywhere } from "@/app/api/account/sessions/route";
-import { encodeSessionToken } from "@/lib/auth/session-cookie";
+import { encodeSessionToken } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db";
 import { authedRequest, callAuthRoute, createSignedInUser, randomIp, SESSION_COOKIE, setCookies, signIn, strongPassword } from "../helpers/auth";
 

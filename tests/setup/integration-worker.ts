@@ -14,3 +14,6 @@ if (inject("provider") === "sqlite") {
   process.env.DATABASE_URL = databaseUrl;
 }
 process.env.DATA_DIR = path.resolve(__dirname, "..", ".output", "data");
+// As instrumentation.ts does in the server: the socket-address header is trusted, and tests
+// set it to give each simulated client an address of its own (tests/helpers/auth.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for("ladder.socketAddressHeader")] = true;

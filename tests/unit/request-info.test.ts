@@ -1,14 +1,30 @@
-import { describe, expect, it } from "vitest";
-import { clientIp, isHttpsRequest } from "@/lib/auth/request-info";
+import { afterEach, describe, expect, it } from "vitest";
+import { clientIp, isHttpsRequest, SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
 
 const headers = (values: Record<string, string>) => new Headers(values);
+const flags = globalThis as Record<symbol, unknown>;
 
 describe("clientIp", () => {
-  it("takes the right-most X-Forwarded-For entry: the one the nearest proxy wrote", () => {
-    expect(clientIp(headers({ "x-forwarded-for": "203.0.113.9, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientIp(headers({ "x-forwarded-for": "::ffff:192.0.2.1" }))).toBe("192.0.2.1");
-    expect(clientIp(headers({ "x-forwarded-for": "2001:DB8::1" }))).toBe("2001:db8::1");
-    expect(clientIp(headers({}))).toBe("unknown");
+  afterEach(() => {
+    delete flags[SOCKET_ADDRESS_FLAG];
+  });
+
+  it("uses the socket address and ignores X-Forwarded-For and X-Real-IP without TRUST_PROXY", () => {
+    flags[SOCKET_ADDRESS_FLAG] = true;
+    const forged = { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.10", [SOCKET_ADDRESS_HEADER]: "::ffff:192.0.2.1" };
+    expect(clientIp(headers(forged), { trustProxy: false })).toBe("192.0.2.1");
+    expect(clientIp(headers({ [SOCKET_ADDRESS_HEADER]: "2001:DB8::1" }), { trustProxy: false })).toBe("2001:db8::1");
+  });
+
+  it("takes the right-most X-Forwarded-For entry under TRUST_PROXY: the hop the proxy saw", () => {
+    flags[SOCKET_ADDRESS_FLAG] = true;
+    const proxied = { "x-forwarded-for": "203.0.113.9, 198.51.100.7", [SOCKET_ADDRESS_HEADER]: "10.0.0.2" };
+    expect(clientIp(headers(proxied), { trustProxy: true })).toBe("198.51.100.7");
+    expect(clientIp(headers({ [SOCKET_ADDRESS_HEADER]: "10.0.0.2" }), { trustProxy: true })).toBe("10.0.0.2");
+  });
+
+  it("does not believe the socket-address header unless the server writes it", () => {
+    expect(clientIp(headers({ [SOCKET_ADDRESS_HEADER]: "192.0.2.1" }), { trustProxy: false })).toBe("unknown");
   });
 });
 

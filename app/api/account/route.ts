@@ -2,9 +2,9 @@ import { deleteAccount } from "@/lib/accounts/delete-account";
 import { getAccount } from "@/lib/accounts/get-account";
 import { DeleteAccountInput, UpdateProfileInput } from "@/lib/accounts/schemas";
 import { updateProfile } from "@/lib/accounts/update-profile";
-import { clientIp } from "@/lib/auth/request-info";
+import { clientIp, isSecureRequest } from "@/lib/auth/request-info";
 import { requireUser } from "@/lib/auth/session";
-import { clearSessionCookies, isSecureRequest } from "@/lib/auth/session-cookie";
+import { clearSessionCookies } from "@/lib/auth/session-cookie";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -20,7 +20,8 @@ export const GET = route(async (request) => {
       },
     });
   }
-  return new Response(JSON.stringify(await exportUserData(user.id), null, 2), {
+  // Compact, so the file stays within what an import takes (lib/data-transfer).
+  return new Response(JSON.stringify(await exportUserData(user.id)), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="ladder-export-${stamp}.json"`,

@@ -1,8 +1,9 @@
 import { changePassword } from "@/lib/accounts/change-password";
 import { ChangePasswordInput } from "@/lib/accounts/schemas";
-import { clientIp } from "@/lib/auth/request-info";
+import { clientIp, isSecureRequest } from "@/lib/auth/request-info";
 import { requireUser } from "@/lib/auth/session";
-import { encodeSessionToken, isSecureRequest, serializeSessionCookie } from "@/lib/auth/session-cookie";
+import { serializeSessionCookie } from "@/lib/auth/session-cookie";
+import { encodeSessionToken } from "@/lib/auth/session-token";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

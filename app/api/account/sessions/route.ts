@@ -1,6 +1,7 @@
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { requireUser } from "@/lib/auth/session";
-import { clearSessionCookies, isSecureRequest } from "@/lib/auth/session-cookie";
+import { isSecureRequest } from "@/lib/auth/request-info";
+import { clearSessionCookies } from "@/lib/auth/session-cookie";
 import { route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -2,10 +2,14 @@ import "server-only";
 import NextAuth from "next-auth";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getAuthOptions } from "@/lib/auth/options";
+import { deviceIdFor, issueDeviceCookie } from "@/lib/auth/device-cookie";
+import { revokeLoginSession } from "@/lib/auth/login-sessions";
+import { configuredOAuthProviders } from "@/lib/auth/options";
 import { beginLoginAttempt } from "@/lib/auth/rate-limit";
-import { clientIp, isHttpsRequest } from "@/lib/auth/request-info";
+import { clientIp, isSecureRequest, requestOrigin } from "@/lib/auth/request-info";
 import { getActiveSession } from "@/lib/auth/session";
-import { clearSessionCookies, parseCookieHeader, pickSessionToken, sessionCookieName } from "@/lib/auth/session-cookie";
+import { clearSessionCookies, requestCookies, requestSessionToken, sessionCookieName } from "@/lib/auth/session-cookie";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { json, MAX_JSON_BYTES, readTextLimited } from "@/lib/http";
@@ -15,7 +19,10 @@ import { json, MAX_JSON_BYTES, readTextLimited } from "@/lib/http";
 // - the credentials callback is throttled first, so a refused attempt gets a real 429 with
 //   Retry-After (next-auth's authorize() can only say yes or no);
 // - fetch clients (`json=true`) get JSON answers with our error shape instead of redirects;
-// - GET /api/auth/session answers from the database, so a revoked session reads as signed out.
+// - GET /api/auth/session answers from the database, so a revoked session reads as signed out;
+// - signing in ends the session the browser had before (someone else's, in a shared browser);
+// - without NEXTAUTH_URL, next-auth's URLs (providers, OAuth redirects) use the origin the
+//   request was addressed to, not its built-in http://localhost:3000.
 // next-auth is driven through its request/response API (NextAuth(req, res, options)), which
 // needs no Next.js request scope, so the same code runs under `next start` and in tests.
 
@@ -84,18 +91,36 @@ async function readAuthBody(request: Request): Promise<AuthBody> {
   return Object.fromEntries(new URLSearchParams(text));
 }
 
+/**
+ * The request headers as next-auth sees them. Without NEXTAUTH_URL it takes its origin from
+ * Host and X-Forwarded-Proto (AUTH_TRUST_HOST), so those are replaced by the origin our own
+ * rules derive (X-Forwarded-* only under TRUST_PROXY) and a client cannot choose them.
+ */
+function nextAuthHeaders(request: Request): Record<string, string> {
+  const env = getEnv();
+  const headers = Object.fromEntries(request.headers);
+  if (env.NEXTAUTH_URL) return headers;
+  const origin = new URL(requestOrigin(request, { trustProxy: env.TRUST_PROXY }) ?? "http://localhost");
+  headers.host = origin.host;
+  headers["x-forwarded-host"] = origin.host;
+  headers["x-forwarded-proto"] = origin.protocol.replace(/:$/, "");
+  // next-auth reads this switch from the environment; the headers it then trusts are ours.
+  process.env.AUTH_TRUST_HOST = "true";
+  return headers;
+}
+
 async function runNextAuth(request: Request, segments: string[], body: AuthBody | undefined, isSecure: boolean): Promise<CollectedResponse> {
   const url = new URL(request.url);
   const res = new CollectedResponse();
   // Where to go afterwards is ours to decide (same-site paths only); next-auth would answer a
   // malformed callback URL with a 500, so it only ever sees a checked one.
-  const cookies = Object.fromEntries(parseCookieHeader(request.headers.get("cookie")));
+  const cookies = Object.fromEntries(requestCookies(request));
   delete cookies["next-auth.callback-url"];
   delete cookies["__Secure-next-auth.callback-url"];
   const query: Record<string, unknown> = { ...Object.fromEntries(url.searchParams), nextauth: segments };
   if (query.callbackUrl !== undefined) query.callbackUrl = safeCallbackPath(query.callbackUrl);
   const safeBody = body && body.callbackUrl !== undefined ? { ...body, callbackUrl: safeCallbackPath(body.callbackUrl) } : body;
-  const req = { method: request.method, headers: Object.fromEntries(request.headers), cookies, body: safeBody, query };
+  const req = { method: request.method, headers: nextAuthHeaders(request), cookies, body: safeBody, query };
   // next-auth's request/response handler; the types describe Next's pages-router objects.
   await NextAuth(req as never, res as never, getAuthOptions(isSecure));
   return res;
@@ -133,13 +158,22 @@ function isCsrfRejection(collected: CollectedResponse): boolean {
 
 const CSRF_EXPIRED = "Your sign-in form has expired. Reload the page and try again.";
 
+/** The session this browser had before a new sign-in, ended: one browser, one signed-in person. */
+async function endPreviousSession(request: Request): Promise<void> {
+  const claims = await decodeSessionToken(requestSessionToken(request));
+  if (claims) await revokeLoginSession(claims.sub, claims.sid);
+}
+
 async function credentialsCallback(request: Request, body: AuthBody, isSecure: boolean): Promise<Response> {
   const isJson = body.json === "true";
   const callbackPath = safeCallbackPath(body.callbackUrl);
-  const attempt = await beginLoginAttempt(body.email ?? "", clientIp(request.headers));
+  const email = body.email ?? "";
+  const attempt = await beginLoginAttempt(email, clientIp(request.headers), { deviceId: deviceIdFor(request, email) });
   const collected = await runNextAuth(request, ["callback", "credentials"], body, isSecure);
   if (issuedSession(collected, isSecure)) {
     await attempt.succeeded();
+    await endPreviousSession(request);
+    collected.setHeader("Set-Cookie", [...collected.setCookies, issueDeviceCookie(email, isSecure)]);
     return isJson ? toResponse(collected, { body: { url: callbackPath } }) : redirectWith(collected, callbackPath);
   }
   if (isCsrfRejection(collected)) {
@@ -158,6 +192,9 @@ async function signOut(request: Request, body: AuthBody, isSecure: boolean): Pro
     if (isJson) return toResponse(collected, { status: 403, body: { error: { code: "forbidden", message: CSRF_EXPIRED } } });
     return redirectWith(collected, "/signin?error=csrf");
   }
+  // next-auth ends the session its own cookie names; a cookie under an older name goes too.
+  await endPreviousSession(request);
+  collected.setHeader("Set-Cookie", [...collected.setCookies, ...clearSessionCookies(isSecure)]);
   const next = safeCallbackPath(body.callbackUrl, "/");
   return isJson ? toResponse(collected, { body: { url: next } }) : redirectWith(collected, next);
 }
@@ -167,8 +204,7 @@ async function sessionStatus(request: Request, isSecure: boolean): Promise<Respo
   const session = await getActiveSession(request);
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (!session) {
-    const hadCookie = pickSessionToken((name) => parseCookieHeader(request.headers.get("cookie")).get(name)) !== undefined;
-    if (hadCookie) for (const cookie of clearSessionCookies(isSecure)) headers.append("Set-Cookie", cookie);
+    if (requestSessionToken(request) !== undefined) for (const cookie of clearSessionCookies(isSecure)) headers.append("Set-Cookie", cookie);
     return json({}, { headers });
   }
   const { id, email, name } = session.user;
@@ -187,14 +223,22 @@ function toSignInPage(request: Request): Response {
   return redirectWith(new CollectedResponse(), `/signin${query ? `?${query}` : ""}`);
 }
 
+function isOAuthProvider(providerId: string | undefined): boolean {
+  return configuredOAuthProviders().some((provider) => provider.id === providerId);
+}
+
+async function oauthCallback(request: Request, collected: CollectedResponse, isSecure: boolean): Promise<Response> {
+  if (issuedSession(collected, isSecure)) await endPreviousSession(request);
+  return toResponse(collected);
+}
+
 function notFound(): never {
   throw new AppError("not_found", "There is no such sign-in action.");
 }
 
 /** The handler behind GET and POST /api/auth/[...nextauth]. */
 export async function handleAuthRoute(request: Request): Promise<Response> {
-  const env = getEnv();
-  const isSecure = isHttpsRequest(request, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL });
+  const isSecure = isSecureRequest(request);
   // /api/auth/<action>/<provider>
   const segments = new URL(request.url).pathname.split("/").slice(3).filter(Boolean);
   const [action, providerId] = segments;
@@ -207,8 +251,8 @@ export async function handleAuthRoute(request: Request): Promise<Response> {
         return toResponse(await runNextAuth(request, [action], undefined, isSecure));
       case "callback":
         // OAuth providers come back here; credentials only ever POST.
-        if (!providerId || providerId === "credentials") notFound();
-        return toResponse(await runNextAuth(request, segments, undefined, isSecure));
+        if (!isOAuthProvider(providerId)) notFound();
+        return oauthCallback(request, await runNextAuth(request, segments, undefined, isSecure), isSecure);
       case "signin":
       case "signout":
       case "error":
@@ -221,11 +265,13 @@ export async function handleAuthRoute(request: Request): Promise<Response> {
     const body = await readAuthBody(request);
     if (action === "callback" && providerId === "credentials") return credentialsCallback(request, body, isSecure);
     if (action === "signout") return signOut(request, body, isSecure);
-    if (action === "signin" && providerId && providerId !== "credentials") {
+    if (action === "signin" && isOAuthProvider(providerId)) {
       // Starts an OAuth sign-in: the answer is the provider's authorization URL.
       return toResponse(await runNextAuth(request, segments, body, isSecure));
     }
-    if (action === "callback" && providerId) return toResponse(await runNextAuth(request, segments, body, isSecure));
+    if (action === "callback" && isOAuthProvider(providerId)) {
+      return oauthCallback(request, await runNextAuth(request, segments, body, isSecure), isSecure);
+    }
     notFound();
   }
   throw new AppError("not_found", "Method not supported.");

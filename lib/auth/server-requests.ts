@@ -1,0 +1,81 @@
+import "server-only";
+import http from "node:http";
+import { SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
+
+// What the server process does with each request before Next.js sees it (installed once
+// from instrumentation.ts):
+// - writes the socket address into SOCKET_ADDRESS_HEADER, replacing any copy the client sent.
+//   Route handlers cannot see the socket, and Next.js keeps a client's own X-Forwarded-For;
+//   the flag tells lib/auth/request-info.ts that the header can be trusted.
+// - answers TRACE and TRACK with a JSON 405: Next.js cannot build a fetch Request for them and
+//   would answer 500.
+// - gives the empty 405 Next.js sends for a method an /api route does not export a body in
+//   the API's error shape.
+
+const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
+const INSTALLED = Symbol.for("ladder.requestGuards");
+
+const METHOD_NOT_ALLOWED = JSON.stringify({ error: { code: "method_not_allowed", message: "This method is not supported." } });
+
+function refuse(response: http.ServerResponse): void {
+  response.writeHead(405, { "Content-Type": "application/json", "Cache-Control": "no-store", Allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });
+  response.end(METHOD_NOT_ALLOWED);
+}
+
+/** An empty-bodied 405 on an /api path leaves with the JSON error body instead. */
+function explainMethodNotAllowed(request: http.IncomingMessage, response: http.ServerResponse): void {
+  if (!request.url?.startsWith("/api/") || request.method === "HEAD") return;
+  const { flushHeaders, write, end } = response;
+  // Next.js sends the headers through writeHead or flushHeaders, then streams the body.
+  let wroteBody = false;
+  const isBodyless405 = () => response.statusCode === 405 && !wroteBody;
+  const asJson = () => {
+    if (response.headersSent) return;
+    response.setHeader("Content-Type", "application/json");
+    response.setHeader("Cache-Control", "no-store");
+    response.removeHeader("Content-Length");
+  };
+  const { writeHead } = response;
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 405 && !wroteBody) asJson();
+    return (writeHead as (...args: unknown[]) => http.ServerResponse).call(response, status, ...rest);
+  }) as typeof writeHead;
+  response.flushHeaders = () => {
+    if (isBodyless405()) asJson();
+    flushHeaders.call(response);
+  };
+  response.write = ((chunk: unknown, ...rest: unknown[]) => {
+    const length = typeof chunk === "string" || chunk instanceof Uint8Array ? chunk.length : 0;
+    if (length > 0) wroteBody = true;
+    return (write as (...args: unknown[]) => boolean).call(response, chunk, ...rest);
+  }) as typeof write;
+  response.end = ((...args: unknown[]) => {
+    const [chunk] = args;
+    const hasBody = (typeof chunk === "string" || chunk instanceof Uint8Array) && chunk.length > 0;
+    if (isBodyless405() && !hasBody) {
+      asJson();
+      return end.call(response, METHOD_NOT_ALLOWED, "utf8", undefined);
+    }
+    return (end as (...args: unknown[]) => http.ServerResponse).apply(response, args);
+  }) as typeof end;
+}
+
+export function installRequestGuards(): void {
+  const flags = globalThis as Record<symbol, unknown>;
+  if (flags[INSTALLED] === true) return;
+  const emit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function emitGuarded(this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+      if (REFUSED_METHODS.has(request.method ?? "")) {
+        refuse(response);
+        return true;
+      }
+      request.headers[SOCKET_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "";
+      explainMethodNotAllowed(request, response);
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+  flags[INSTALLED] = true;
+  flags[SOCKET_ADDRESS_FLAG] = true;
+}

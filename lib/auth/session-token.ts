@@ -1,0 +1,57 @@
+import "server-only";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
+import { encode } from "next-auth/jwt";
+import { getAuthSecret, getEnv } from "@/lib/env";
+
+// The session token: next-auth's encrypted JWT (JWE, A256GCM). It carries only ids; whether
+// the session is still valid is decided in the database on every use (lib/auth/session.ts).
+// Which cookie carries it is lib/auth/session-cookie.ts.
+
+/** Absolute session lifetime in seconds (SESSION_MAX_AGE_DAYS, at most 7 days). */
+export function sessionMaxAgeSeconds(): number {
+  return Math.floor(getEnv().SESSION_MAX_AGE_DAYS * 24 * 60 * 60);
+}
+
+/** What the token says: whose session (`sub`), which LoginSession row (`sid`), at which session version (`sv`). */
+export type SessionClaims = { sub: string; sid: string; sv: number };
+
+export function toSessionClaims(payload: unknown): SessionClaims | null {
+  if (!payload || typeof payload !== "object") return null;
+  const { sub, sid, sv } = payload as Record<string, unknown>;
+  if (typeof sub !== "string" || typeof sid !== "string" || typeof sv !== "number") return null;
+  return { sub, sid, sv };
+}
+
+export function encodeSessionToken(claims: SessionClaims): Promise<string> {
+  return encode({ token: claims, secret: getAuthSecret(), maxAge: sessionMaxAgeSeconds() });
+}
+
+const encryptionKeys = new Map<string, Uint8Array>();
+
+/**
+ * The key next-auth 4 derives from the secret for its JWE tokens (HKDF-SHA256, empty salt,
+ * this info string, 32 bytes: next-auth/jwt getDerivedEncryptionKey), derived once per
+ * secret. next-auth's decode() derives it again for every token, which cost more than the
+ * rest of the session check (npm run bench, docs/benchmarks.md).
+ */
+function encryptionKey(secret: string): Uint8Array {
+  let key = encryptionKeys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    encryptionKeys.set(secret, key);
+  }
+  return key;
+}
+
+/** The claims of a session token, checked exactly as next-auth's decode() checks them (jose, 15 s clock tolerance). */
+export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtDecrypt(token, encryptionKey(getAuthSecret()), { clockTolerance: 15 });
+    return toSessionClaims(payload);
+  } catch {
+    // Tampered, expired or signed with another secret: simply not signed in.
+    return null;
+  }
+}
