@@ -146,11 +146,11 @@ export function baseUrl(port: number): string {
   return `http://127.0.0.1:${port}`;
 }
 
-type CallInit = { method?: string; body?: unknown; cookie?: string | null; form?: Record<string, string>; timeoutMs?: number };
+type CallInit = { method?: string; body?: unknown; cookie?: string | null; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number };
 
 /** One request to the app on `port` (an instance or nginx), as a browser on that origin would send it. */
 export async function call(port: number, pathname: string, init: CallInit = {}): Promise<Response> {
-  const headers = new Headers({ origin: baseUrl(port) });
+  const headers = new Headers({ ...init.headers, origin: baseUrl(port) });
   if (init.cookie) headers.set("cookie", init.cookie);
   let body: string | undefined;
   if (init.form) {
@@ -186,14 +186,14 @@ export function uniqueEmail(label = "user"): string {
 }
 
 /** Signs in on `port` like the /signin page: csrf, then the credentials callback. */
-export async function signIn(port: number, email: string, password: string): Promise<{ status: number; cookie: string | null }> {
-  const csrf = await call(port, "/api/auth/csrf");
+export async function signIn(port: number, email: string, password: string, headers?: Record<string, string>): Promise<{ status: number; cookie: string | null }> {
+  const csrf = await call(port, "/api/auth/csrf", { headers });
   const csrfCookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await call(port, "/api/auth/callback/credentials", { cookie: csrfCookie, form: { email, password, csrfToken, json: "true" }, timeoutMs: 60_000 });
+  const response = await call(port, "/api/auth/callback/credentials", { cookie: csrfCookie, form: { email, password, csrfToken, json: "true" }, headers, timeoutMs: 60_000 });
   await response.arrayBuffer();
   return { status: response.status, cookie: sessionCookieOf(response) };
 }

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { httpStatus, startInstance, stopInstance, waitReady } from "../../deploy/cluster.mjs";
-import { call, createDatabase, dropDatabase, signedInUser } from "./harness";
+import { call, createDatabase, dropDatabase, signedInUser, signIn, uniqueEmail } from "./harness";
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -116,5 +116,46 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(await instance.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(4000);
     request.destroy();
+  });
+});
+
+describe("the server in front of Next.js", () => {
+  it("writes the client address itself, so forged address headers pick no rate-limit bucket; TRACE is a JSON 405 in the request log", async () => {
+    const dir = tempDir();
+    const logFile = path.join(dir, "out.log");
+    const instance = startInstance({ port: 3327, env: sqliteEnv(dir, { TRUST_PROXY: "false", LOGIN_MAX_FAILURES_PER_IP: "3" }), logFile });
+    try {
+      await waitReady(3327);
+      const statuses: number[] = [];
+      for (let i = 1; i <= 4; i += 1) {
+        const forged = { "x-ladder-socket-address": `203.0.113.${i}`, "x-forwarded-for": `198.51.100.${i}` };
+        statuses.push((await signIn(3327, uniqueEmail("forged"), "Wrong password entirely 123", forged)).status);
+      }
+      // Each attempt names a new address, yet all count for the one connection address.
+      expect(statuses).toEqual([401, 401, 401, 429]);
+
+      const trace = await new Promise<{ status: number; id: string | undefined; body: string }>((resolve, reject) => {
+        const request = http.request({ host: "127.0.0.1", port: 3327, method: "TRACE", path: "/api/progress", agent: false }, (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, id: res.headers["x-request-id"] as string | undefined, body }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+      expect(trace.status).toBe(405);
+      expect(JSON.parse(trace.body)).toMatchObject({ error: { code: "method_not_allowed" } });
+      expect(trace.id).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const log = fs.readFileSync(logFile, "utf8");
+      const lines = log
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.find((line) => line.reqId === trace.id)).toMatchObject({ method: "TRACE", status: 405, route: "/api/progress" });
+      expect(log).not.toContain("client address is unknown");
+    } finally {
+      expect(await stopInstance(instance)).toBe(0);
+    }
   });
 });
