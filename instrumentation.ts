@@ -1,12 +1,9 @@
-// Runs once when a server instance starts: SQLite is switched to WAL and checked here, so a
-// misconfigured database stops the server at start rather than in the first request.
+// Runs once when a server instance starts: the request guards go on the HTTP server (the
+// socket address header, TRACE refused), the whole configuration is checked and SQLite is
+// switched to WAL here, so a misconfigured instance stops at start rather than in a request.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   (await import("@/lib/auth/server-requests")).installRequestGuards();
-  const { prepareDatabase, getDatabaseConfig } = await import("@/lib/db");
-  await prepareDatabase();
-  const { provider } = getDatabaseConfig();
-  console.info(`[ladder] database ready (${provider}${provider === "sqlite" ? ", WAL, busy_timeout ≥ 5 s" : ""})`);
-  const { startReminderTimer } = await import("@/lib/reminders/timer");
-  startReminderTimer();
+  const { startInstance } = await import("@/lib/ops/startup");
+  await startInstance();
 }

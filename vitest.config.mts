@@ -41,6 +41,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // `npm run test:cluster`: real instances behind nginx on a private PostgreSQL and Redis
+        // (tests/cluster/services.ts). One file at a time: they share those servers.
+        resolve: { alias },
+        test: {
+          name: "cluster",
+          include: ["tests/cluster/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/cluster/services.ts"],
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import { type Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
@@ -45,7 +46,7 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Runs one read statement and returns its rows as objects keyed by column name. */
 export type RowReader = <T extends Record<string, unknown>>(query: Prisma.Sql) => Promise<T[]>;
 
-type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader };
+type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader; pools?: pg.Pool[]; closeReader?: () => void };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
 const state: Holder = holder.__ladderDb;
@@ -55,8 +56,19 @@ export function getDatabaseConfig(): DatabaseConfig {
   return state.config;
 }
 
+/** Waiting longer than this for a PostgreSQL connection fails the request (503) instead of hanging it. */
+export const PG_CONNECT_TIMEOUT_MS = 3000;
+
+function createPool(url: string, connections: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: connections, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+  // An idle connection that PostgreSQL ends (a restart) emits here; unhandled it would crash the process.
+  pool.on("error", (error) => console.warn(`[ladder] PostgreSQL connection lost: ${error.message}`));
+  state.pools = [...(state.pools ?? []), pool];
+  return pool;
+}
+
 function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAdapterFactory {
-  if (config.provider === "postgresql") return new PrismaPg({ connectionString: config.url, max: connections });
+  if (config.provider === "postgresql") return new PrismaPg(createPool(config.url, connections));
   fs.mkdirSync(path.dirname(config.url), { recursive: true });
   return new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
@@ -117,8 +129,10 @@ function createSqliteReader(file: string): RowReader {
   const statements = new Map<string, Database.Statement>();
   return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
     if (!connection) {
-      connection = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
-      connection.pragma("query_only = ON");
+      const opened = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS, fileMustExist: true });
+      opened.pragma("query_only = ON");
+      state.closeReader = () => opened.close();
+      connection = opened;
     }
     let statement = statements.get(query.sql);
     if (!statement) {
@@ -198,4 +212,29 @@ export async function isDatabaseReachable(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+export type PoolStats = { total: number; idle: number; waiting: number };
+
+/** PostgreSQL connection pools (the Prisma client's and the fast reader's), summed; empty on SQLite. */
+export function databasePoolStats(): PoolStats | null {
+  if (!state.pools?.length) return null;
+  return state.pools.reduce((sum, pool) => ({ total: sum.total + pool.totalCount, idle: sum.idle + pool.idleCount, waiting: sum.waiting + pool.waitingCount }), {
+    total: 0,
+    idle: 0,
+    waiting: 0,
+  });
+}
+
+/** Closes every database connection (graceful shutdown); the next getDb() opens new ones. */
+export async function closeDatabase(): Promise<void> {
+  const { db, pools, closeReader } = state;
+  closeReader?.();
+  state.closeReader = undefined;
+  state.db = undefined;
+  state.reader = undefined;
+  state.ready = undefined;
+  state.pools = [];
+  await db?.$disconnect().catch(() => {});
+  await Promise.all((pools ?? []).map((pool) => pool.end().catch(() => {})));
 }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { resolveDatabaseConfig } from "@/lib/database-config.mjs";
 
 // The only reader of process.env. Validated once; a bad value stops the server with a
 // message naming the variable instead of failing later in some request.
@@ -43,6 +44,10 @@ const EnvSchema = z.object({
     .refine(isMultikeyJson, 'LADDER_ISSUER_KEY must be JSON {"publicKeyMultibase","secretKeyMultibase"} (an Ed25519 Multikey)')
     .optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  // Read by scripts/server.mjs (request log, metrics, graceful shutdown); checked here with the rest.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(20),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().trim().min(3).default("Ladder <ladder@localhost>"),
   REMINDERS_INTERVAL_MINUTES: z.coerce.number().int().positive().optional(),
@@ -54,8 +59,10 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (!cached) {
-    // Empty strings count as unset, so `FOO=` in a shell does not fail validation.
-    const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+    // Empty strings count as unset (as in .env and compose files). They are removed from
+    // process.env too, so libraries that read it themselves (next-auth's NEXTAUTH_URL) agree.
+    for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
+    const raw = { ...process.env };
     const parsed = EnvSchema.safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
@@ -64,6 +71,20 @@ export function getEnv(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * The whole configuration, checked before the server takes requests (instrumentation.ts).
+ * Several instances on one PostgreSQL must sign sessions with one secret: a secret generated
+ * per instance would sign people out whenever the load balancer switched instance.
+ */
+export function checkStartupConfig(): void {
+  const env = getEnv();
+  if (resolveDatabaseConfig(env.DATABASE_URL).provider === "postgresql" && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
+    throw new Error(
+      "NEXTAUTH_SECRET is required with PostgreSQL: every instance must sign sessions with the same secret. Set it to at least 32 random characters (e.g. `openssl rand -base64 48`).",
+    );
+  }
 }
 
 export function dataDir(): string {

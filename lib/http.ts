@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { requestOrigin } from "@/lib/auth/request-info";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { fromZodError, parseInput, parseInputAsync } from "@/lib/validation";
@@ -20,6 +21,10 @@ export function errorResponse(error: unknown): Response {
     return Response.json(body, { status: error.status, headers });
   }
   if (error instanceof z.ZodError) return errorResponse(fromZodError(error));
+  if (isDatabaseUnavailable(error)) {
+    console.warn("[ladder] database unavailable:", error instanceof Error ? error.message : error);
+    return errorResponse(new AppError("unavailable", "Ladder is briefly unavailable. Please try again in a moment.", { retryAfter: 5 }));
+  }
   // Never a stack trace to the client; the server log keeps the detail.
   console.error("[ladder] unhandled error in route", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again." } } satisfies ErrorBody, {

@@ -1,5 +1,5 @@
 // The server the browser tests drive: a fresh SQLite database, migrated, and the production
-// build (built first when missing or stale) served by `next start`.
+// build (built first when missing or stale) served by scripts/server.mjs.
 import fs from "node:fs";
 
 const dataDir = process.env.DATA_DIR;
@@ -9,4 +9,4 @@ if (!dataDir || !process.env.DATABASE_URL?.startsWith("file:")) {
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 const { startServer } = await import("./start.mjs");
-startServer();
+await startServer();

@@ -1,6 +1,7 @@
 // `npm start`: on a fresh clone, migrates the database, builds when the build is missing
-// or older than the sources, and serves the production app (PORT, default 3000).
-import { spawnSync, spawn } from "node:child_process";
+// or older than the sources, and serves the production app (PORT, default 3000) with
+// scripts/server.mjs (request log, metrics, graceful shutdown).
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +9,8 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
+// Empty variables count as unset (as in .env and compose files), here and in every child.
+for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
 
@@ -38,12 +41,11 @@ export function sourceFingerprint() {
   return hash.digest("hex");
 }
 
-export function startServer() {
+/** Generates the Prisma clients when missing and builds when the build is missing or stale. */
+export function ensureBuild() {
   if (!fs.existsSync(path.join(root, "lib", "generated", "sqlite")) || !fs.existsSync(path.join(root, "lib", "generated", "postgres"))) {
     run("npm", ["run", "--silent", "db:generate"], "generating the Prisma clients");
   }
-  run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
-
   const stampFile = path.join(distDir, "ladder-source-fingerprint");
   const fingerprint = sourceFingerprint();
   const isBuilt = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
@@ -53,12 +55,21 @@ export function startServer() {
     run(bin("next"), ["build"], "building the app (first start, or the sources changed)");
     fs.writeFileSync(stampFile, fingerprint);
   }
+}
 
-  const port = process.env.PORT || "3000";
-  console.info(`[ladder] serving http://localhost:${port}`);
-  const server = spawn(bin("next"), ["start", "-p", port], { cwd: root, env, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+export async function startServer() {
+  run(process.execPath, [path.join(root, "scripts", "migrate.mjs")], "applying database migrations");
+  ensureBuild();
+
+  Object.assign(process.env, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+  const { serve } = await import("./server.mjs");
+  try {
+    await serve();
+  } catch (error) {
+    console.error(`[ladder] cannot start: ${error?.message ?? error}`);
+    process.exit(1);
+  }
+  console.info(`[ladder] serving http://localhost:${process.env.PORT || "3000"}`);
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -123,6 +123,14 @@ export function getRateLimitStore(): RateLimitStore {
   return state.store;
 }
 
+/** Closes the shared store's connection (graceful shutdown). */
+export async function closeRateLimitStore(): Promise<void> {
+  const state = holder.__ladderRateLimit;
+  const store = state?.store;
+  if (state) state.store = undefined;
+  await store?.close();
+}
+
 type Limit = { key: string; max: number; windowMs: number };
 
 function minutes(value: number): number {

@@ -4,25 +4,34 @@ import { runReminderPass } from "@/lib/reminders/pass";
 
 /**
  * With REMINDERS_INTERVAL_MINUTES set, the server runs a reminder pass that often. Every
- * instance may do so: the pass itself makes sure each reminder goes out once.
+ * instance may do so: the pass itself makes sure each reminder goes out once. The returned
+ * stop function resolves once a pass that is under way has finished (graceful shutdown waits
+ * for it before closing the database).
  */
-export function startReminderTimer(minutes = getEnv().REMINDERS_INTERVAL_MINUTES): () => void {
-  if (!minutes) return () => {};
+export function startReminderTimer(minutes = getEnv().REMINDERS_INTERVAL_MINUTES): () => Promise<void> {
+  if (!minutes) return async () => {};
   let isRunning = false;
-  const tick = async () => {
-    if (isRunning) return;
-    isRunning = true;
+  let running: Promise<void> = Promise.resolve();
+  const pass = async () => {
     try {
       const result = await runReminderPass();
       if (result.sent > 0 || result.failed > 0) console.info(`[ladder] reminders: ${result.sent} sent, ${result.failed} failed (left for the next pass)`);
     } catch (error) {
       console.error("[ladder] reminder pass failed:", error instanceof Error ? error.message : error);
-    } finally {
-      isRunning = false;
     }
+  };
+  const tick = () => {
+    if (isRunning) return;
+    isRunning = true;
+    running = pass().finally(() => {
+      isRunning = false;
+    });
   };
   const timer = setInterval(tick, minutes * 60_000);
   timer.unref();
   console.info(`[ladder] reminders: a pass every ${minutes} minute${minutes === 1 ? "" : "s"}`);
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

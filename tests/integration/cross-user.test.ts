@@ -93,6 +93,7 @@ const USER_ROUTES: RouteCase[] = [
 /** Routes that need no sign-in ("METHOD /pattern"). */
 const PUBLIC_ROUTES = new Set([
   "GET /api/health",
+  "GET /api/health/ready",
   "GET /api/catalog",
   "GET /api/bench/bare",
   "POST /api/auth/register",

@@ -247,7 +247,7 @@ describe("reminder pass", () => {
       const mail = await smtp.waitForMail((m) => m.to === user.email && /expires in/.test(m.subject ?? ""));
       expect(mail.subject).toBe("AWS Certified Machine Learning expires in 7 days");
     } finally {
-      stop();
+      await stop();
       vi.useRealTimers();
     }
   });
