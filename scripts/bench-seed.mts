@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import { startLoginSession } from "@/lib/auth/login-sessions";
 import { hashPassword } from "@/lib/auth/password";
-import { encodeSessionToken, SESSION_COOKIE_NAME } from "@/lib/auth/session-cookie";
+import { SESSION_COOKIE_NAME } from "@/lib/auth/session-cookie";
+import { encodeSessionToken } from "@/lib/auth/session-token";
 import { CATALOG } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
 import { getDb } from "@/lib/db";
