@@ -1,4 +1,4 @@
-// Import boundaries, checked by `npm run lint` (docs/decisions/new-import-boundaries.md).
+// Import boundaries, checked by `npm run lint` (docs/decisions/005-import-boundaries.md).
 // Arrows point down: app/ -> components/ -> lib/; lib/<domain> -> lib/ pure modules and lib/db.
 const fs = require("node:fs");
 const path = require("node:path");
