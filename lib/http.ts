@@ -101,6 +101,12 @@ function tooLarge(maxBytes: number): AppError {
 
 export async function readTextLimited(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBytesLimited(request, maxBytes));
+}
+
+/** The body's bytes; past maxBytes the read stops and `tooLargeError` is thrown. */
+export async function readBytesLimited(request: Request, maxBytes: number, tooLargeError: () => AppError = () => tooLarge(maxBytes)): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -110,11 +116,11 @@ export async function readTextLimited(request: Request, maxBytes: number): Promi
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw tooLargeError();
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { BADGE_IMAGE_MAX_BYTES, CREDENTIAL_BODY_MAX_BYTES, verifyCredentialSchema } from "@/lib/credentials/schemas";
 import type { CredentialInput } from "@/lib/credentials/verify";
-import { readJson } from "@/lib/http";
+import { readBytesLimited, readJson } from "@/lib/http";
 
 /**
  * The credential a request carries: JSON `{credential}` (an object, a compact JWT or an https
@@ -15,7 +15,7 @@ export async function readCredentialInput(request: Request): Promise<CredentialI
   }
   const limit = BADGE_IMAGE_MAX_BYTES + 64 * 1024;
   if (Number(request.headers.get("content-length") ?? "0") > limit) throw tooLarge();
-  const body = await readBytesLimited(request, limit);
+  const body = await readBytesLimited(request, limit, tooLarge);
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body), { headers: { "content-type": type } }).formData();
@@ -33,22 +33,4 @@ export async function readCredentialInput(request: Request): Promise<CredentialI
 
 function tooLarge(): AppError {
   return new AppError("payload_too_large", "The badge image is larger than 1 MB.", { field: "badge" });
-}
-
-async function readBytesLimited(request: Request, maxBytes: number): Promise<Buffer> {
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
