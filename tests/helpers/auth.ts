@@ -60,6 +60,19 @@ export function setCookies(response: Response): Map<string, string> {
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
+/** POSTs a form to an /api/auth route the way next-auth's client does (urlencoded). */
+export function postAuthForm(path: string, options: { ip: string; cookie: string; fields: Record<string, string> }): Promise<Response> {
+  return callAuthRoute(
+    authedRequest(path, {
+      method: "POST",
+      ip: options.ip,
+      cookie: options.cookie,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(options.fields).toString(),
+    }),
+  );
+}
+
 export type SignInResult = { response: Response; cookie: string | null };
 
 /** Signs in like the /signin page does: GET /api/auth/csrf, then POST the credentials callback. */
@@ -73,15 +86,11 @@ export async function signIn(
   // Cookies the browser already holds (a session, a device cookie) go along with the csrf cookie.
   const csrfCookie = [...[...setCookies(csrfResponse)].map(([name, value]) => `${name}=${value}`), ...(options.cookie ? [options.cookie] : [])].join("; ");
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await callAuthRoute(
-    authedRequest("/api/auth/callback/credentials", {
-      method: "POST",
-      ip,
-      cookie: csrfCookie,
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email, password, csrfToken, json: "true", callbackUrl: options.callbackUrl ?? "/dashboard" }).toString(),
-    }),
-  );
+  const response = await postAuthForm("/api/auth/callback/credentials", {
+    ip,
+    cookie: csrfCookie,
+    fields: { email, password, csrfToken, json: "true", callbackUrl: options.callbackUrl ?? "/dashboard" },
+  });
   const token = setCookies(response).get(SESSION_COOKIE);
   return { response, cookie: token ? `${SESSION_COOKIE}=${token}` : null };
 }

@@ -1,7 +1,7 @@
 // Finding 1: dot segments turned "/.//evil.example" into "//evil.example" after the check.
 import { describe, expect, it } from "vitest";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { authedRequest, callAuthRoute, createSignedInUser, randomIp, setCookies, signIn } from "../helpers/auth";
+import { authedRequest, callAuthRoute, createSignedInUser, postAuthForm, randomIp, setCookies, signIn } from "../helpers/auth";
 
 const CRAFTED = ["/.//evil.example/phish", "/%2e//evil.example", "/..//evil.example", "/./\\evil.example", "/a/..//evil.example", "/.%2e//evil.example"];
 
@@ -31,15 +31,11 @@ describe("no open redirect through callbackUrl", () => {
     const csrf = await callAuthRoute(authedRequest("/api/auth/csrf", { ip, cookie }));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const jar = [cookie, ...[...setCookies(csrf)].map(([name, value]) => `${name}=${value}`)].join("; ");
-    const response = await callAuthRoute(
-      authedRequest("/api/auth/signout", {
-        method: "POST",
-        ip,
-        cookie: jar,
-        headers: { "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ csrfToken, json: "true", callbackUrl: "/.//evil.example/phish" }).toString(),
-      }),
-    );
+    const response = await postAuthForm("/api/auth/signout", {
+      ip,
+      cookie: jar,
+      fields: { csrfToken, json: "true", callbackUrl: "/.//evil.example/phish" },
+    });
     expect(await response.json()).toEqual({ url: "/" });
   });
 });
