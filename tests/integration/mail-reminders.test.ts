@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { type Handler, stopSmtpAfterAll } from "../helpers/app-smtp";
 import { firstLink, type ReceivedMail, rawHeader, startTestSmtp } from "../helpers/smtp";
 
 // Email confirmation, reminders and unsubscribing, against a real SMTP server on loopback.
@@ -18,15 +19,7 @@ const { startReminderTimer } = await import("@/lib/reminders/timer");
 const { addDays } = await import("@/lib/clock");
 const { authedRequest, createSignedInUser, randomIp, strongPassword, uniqueEmail } = await import("../helpers/auth");
 
-afterAll(async () => {
-  await settleBackgroundWork();
-  await smtp.stop();
-  // The worker may run other test files next: they mail to data/outbox/ as before.
-  delete process.env.SMTP_URL;
-  delete process.env.MAIL_FROM;
-});
-
-type Handler = (request: Request, context: never) => Promise<Response>;
+stopSmtpAfterAll(smtp);
 
 function call(handler: Handler, method: string, path: string, options: { cookie?: string | null; body?: unknown; context?: object } = {}) {
   const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { type Handler, stopSmtpAfterAll } from "../helpers/app-smtp";
 import { firstLink, type ReceivedMail, rawHeader, startTestSmtp } from "../helpers/smtp";
 
 // Target-date reminders (items and the plan's goal), sent by reminder passes on fixed days to a
@@ -15,14 +16,7 @@ const { settleBackgroundWork } = await import("@/lib/mail/background");
 const { runReminderPass } = await import("@/lib/reminders/pass");
 const { authedRequest, createSignedInUser, randomIp } = await import("../helpers/auth");
 
-afterAll(async () => {
-  await settleBackgroundWork();
-  await smtp.stop();
-  delete process.env.SMTP_URL;
-  delete process.env.MAIL_FROM;
-});
-
-type Handler = (request: Request, context: never) => Promise<Response>;
+stopSmtpAfterAll(smtp);
 
 async function call(handler: Handler, method: string, path: string, options: { cookie: string; body: unknown; context?: object }) {
   const request = authedRequest(path, { method, cookie: options.cookie, ip: randomIp(), body: JSON.stringify(options.body) });
