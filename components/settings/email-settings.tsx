@@ -10,6 +10,11 @@ import { FormMessage } from "@/components/ui/form-message";
 
 type Props = { email: string; isConfirmed: boolean; hasPassword: boolean };
 
+const CHANGE_FIELDS = [
+  { name: "email", id: "new-email", type: "email", label: "New email", autoComplete: "email" },
+  { name: "password", id: "change-email-password", type: "password", label: "Your password", autoComplete: "current-password" },
+] as const;
+
 /** The address's confirmation state, "send the link again", and changing the address. */
 export function EmailSettings({ email, isConfirmed, hasPassword }: Props) {
   const router = useRouter();
@@ -60,26 +65,16 @@ export function EmailSettings({ email, isConfirmed, hasPassword }: Props) {
           <h3 id="change-email-heading" className="font-semibold">
             Change your email
           </h3>
-          <TextField
-            id="new-email"
-            type="email"
-            label="New email"
-            autoComplete="email"
-            required
-            value={input.email}
-            onChange={(event) => setInput({ ...input, email: event.target.value })}
-            error={fieldError("email")}
-          />
-          <TextField
-            id="change-email-password"
-            type="password"
-            label="Your password"
-            autoComplete="current-password"
-            required
-            value={input.password}
-            onChange={(event) => setInput({ ...input, password: event.target.value })}
-            error={fieldError("password")}
-          />
+          {CHANGE_FIELDS.map(({ name, ...field }) => (
+            <TextField
+              key={name}
+              {...field}
+              required
+              value={input[name]}
+              onChange={(event) => setInput({ ...input, [name]: event.target.value })}
+              error={fieldError(name)}
+            />
+          ))}
           <FormMessage tone="error">{change.error && !hasFieldError ? errorMessage(change.error) : null}</FormMessage>
           <FormMessage tone="success">{change.isSuccess ? "Email changed. Follow the link we mailed to the new address to confirm it." : null}</FormMessage>
           <Button type="submit" isBusy={change.isPending}>
