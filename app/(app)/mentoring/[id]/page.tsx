@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CommentForm } from "@/components/sharing/comment-form";
 import { CommentsList } from "@/components/sharing/comments-list";
 import { PlanSummary } from "@/components/sharing/plan-summary";
+import { ChecklistRows, ReadOnlyChecklist } from "@/components/sharing/read-only-checklist";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
@@ -58,11 +59,8 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
         </section>
       </div>
       {view.items ? (
-        <section aria-labelledby="checklist-heading" className="mt-8">
-          <h2 id="checklist-heading" className="text-xl font-semibold">
-            Checklist
-          </h2>
-          <ul className="mt-3 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+        <ReadOnlyChecklist headingId="checklist-heading" className="mt-8">
+          <ChecklistRows className="mt-3">
             {view.items.map((item) => (
               <li key={item.itemId} className="px-3 py-2 text-sm">
                 <div className="flex flex-wrap items-baseline justify-between gap-x-4">
@@ -77,8 +75,8 @@ export default async function MenteePage({ params }: { params: Promise<{ id: str
                 {item.evidenceUrl ? <p className="mt-1 break-all text-slate-700 dark:text-slate-300">Evidence: {item.evidenceUrl}</p> : null}
               </li>
             ))}
-          </ul>
-        </section>
+          </ChecklistRows>
+        </ReadOnlyChecklist>
       ) : null}
     </main>
   );

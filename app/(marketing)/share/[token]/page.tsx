@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { PlanSummary } from "@/components/sharing/plan-summary";
+import { ChecklistRows, ReadOnlyChecklist } from "@/components/sharing/read-only-checklist";
 import { CONTAINER } from "@/components/marketing/styles";
 import { todayUtc } from "@/lib/clock";
 import { STATUS_LABELS } from "@/lib/format";
@@ -50,14 +51,11 @@ export default async function SharePage({ params }: Props) {
         <PlanSummary plan={plan} />
       </div>
       {plan.checklist ? (
-        <section aria-labelledby="shared-checklist" className="mt-6 max-w-3xl">
-          <h2 id="shared-checklist" className="text-xl font-semibold">
-            Checklist
-          </h2>
+        <ReadOnlyChecklist headingId="shared-checklist" className="mt-6 max-w-3xl">
           {plan.checklist.map((section) => (
             <div key={section.section} className="mt-4">
               <h3 className="font-semibold">{section.section}</h3>
-              <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+              <ChecklistRows className="mt-2">
                 {section.items.map((item, index) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a static list; two own certifications may share a title
                   <li key={`${index}-${item.title}`} className="flex flex-wrap items-baseline justify-between gap-x-4 px-3 py-2 text-sm">
@@ -65,10 +63,10 @@ export default async function SharePage({ params }: Props) {
                     <span className="font-medium text-slate-700 dark:text-slate-300">{STATUS_LABELS[item.status]}</span>
                   </li>
                 ))}
-              </ul>
+              </ChecklistRows>
             </div>
           ))}
-        </section>
+        </ReadOnlyChecklist>
       ) : null}
     </main>
   );
