@@ -5,10 +5,8 @@ import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { TextField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
-import { PasswordStrengthMeter } from "@/components/ui/password-strength-meter";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 
 const linkClass = "font-medium text-blue-700 underline dark:text-blue-300";
 
@@ -51,20 +49,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           errorMessage(reset.error)
         ) : null}
       </FormMessage>
-      <TextField
-        id="new-password"
-        name="password"
-        type="password"
-        label="New password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-        error={passwordError}
-        after={<PasswordStrengthMeter id="new-password-strength" password={password} />}
-      />
+      <NewPasswordField name="password" value={password} onValueChange={setPassword} error={passwordError} />
       <Button type="submit" className="w-full" isBusy={reset.isPending}>
         {reset.isPending ? "Saving…" : "Set new password"}
       </Button>

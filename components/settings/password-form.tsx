@@ -3,11 +3,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
-import { PasswordStrengthMeter } from "@/components/ui/password-strength-meter";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { FormMessage } from "@/components/ui/form-message";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { NewPasswordField } from "@/components/ui/new-password-field";
 
 type Input = { currentPassword: string; newPassword: string };
 
@@ -41,18 +40,12 @@ export function PasswordForm({ email, name }: { email: string; name: string | nu
         onChange={(event) => setInput({ ...input, currentPassword: event.target.value })}
         error={fieldError("currentPassword")}
       />
-      <TextField
-        id="new-password"
-        type="password"
-        label="New password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
+      <NewPasswordField
         value={input.newPassword}
-        onChange={(event) => setInput({ ...input, newPassword: event.target.value })}
+        onValueChange={(newPassword) => setInput({ ...input, newPassword })}
         error={fieldError("newPassword")}
-        after={<PasswordStrengthMeter id="new-password-strength" password={input.newPassword} email={email} name={name ?? undefined} />}
+        email={email}
+        personName={name ?? undefined}
       />
       <FormMessage tone="error">{change.error && !hasFieldError ? errorMessage(change.error) : null}</FormMessage>
       <FormMessage tone="success">{change.isSuccess ? "Password changed. Every other device has been signed out." : null}</FormMessage>
