@@ -2,9 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { errorMessage } from "@/components/api/fetch-json";
+import { postCredential } from "@/components/api/post-credential";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { CredentialFields } from "@/components/ui/credential-fields";
 import { FormMessage } from "@/components/ui/form-message";
 
 type Result = {
@@ -20,14 +21,7 @@ export function PublicVerifyForm() {
   const [inputError, setInputError] = useState<string | null>(null);
 
   const mutation = useMutation({
-    mutationFn: () => {
-      if (file) {
-        const form = new FormData();
-        form.set("badge", file);
-        return fetchJson<Result>("/api/verify", { method: "POST", body: form });
-      }
-      return fetchJson<Result>("/api/verify", { method: "POST", json: { credential: text.trim() } });
-    },
+    mutationFn: () => postCredential<Result>("/api/verify", file, text),
   });
 
   function onSubmit(event: FormEvent) {
@@ -45,20 +39,15 @@ export function PublicVerifyForm() {
   return (
     <div className="grid gap-6">
       <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Verify a credential">
-        <FormField id="verify-text" label="Credential or link" hint="An Open Badges 3.0 / Verifiable Credential (JSON or a compact JWT), or an https link to an Open Badges 2.0 assertion." error={inputError}>
-          {(props) => <textarea {...props} rows={8} value={text} onChange={(e) => setText(e.target.value)} className={`${inputClass} font-mono text-sm`} spellCheck={false} />}
-        </FormField>
-        <FormField id="verify-file" label="Or a badge image" hint="A PNG or SVG badge with the credential baked in, up to 1 MB.">
-          {(props) => (
-            <input
-              {...props}
-              type="file"
-              accept="image/png,image/svg+xml"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              className="mt-1 block w-full max-w-full text-sm text-slate-900 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 dark:text-slate-100 dark:file:bg-slate-900 dark:file:text-slate-100"
-            />
-          )}
-        </FormField>
+        <CredentialFields
+          idBase="verify"
+          text={text}
+          onTextChange={setText}
+          onFileChange={setFile}
+          textHint="An Open Badges 3.0 / Verifiable Credential (JSON or a compact JWT), or an https link to an Open Badges 2.0 assertion."
+          textRows={8}
+          textError={inputError}
+        />
         <div>
           <Button type="submit" isBusy={mutation.isPending}>
             {mutation.isPending ? "Checking…" : "Verify"}

@@ -3,10 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { ProgressItem } from "@/lib/progress/types";
-import { errorMessage, fetchJson } from "@/components/api/fetch-json";
+import { errorMessage } from "@/components/api/fetch-json";
+import { postCredential } from "@/components/api/post-credential";
 import { queryKeys } from "@/components/api/query-keys";
 import { Button } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
+import { CredentialFields } from "@/components/ui/credential-fields";
 import { StatusMessage, type StatusText } from "@/components/ui/form-message";
 
 type VerifyResponse = { item: ProgressItem; certification: { id: string; title: string; issuer: string }; verification: { issuer: string; verifiedAt: string } };
@@ -24,14 +25,7 @@ export function VerifyCredentialForm({ itemId }: { itemId: string }) {
   const base = `verify-${itemId}`;
 
   const mutation = useMutation({
-    mutationFn: () => {
-      if (file) {
-        const form = new FormData();
-        form.set("badge", file);
-        return fetchJson<VerifyResponse>("/api/certifications/verify", { method: "POST", body: form });
-      }
-      return fetchJson<VerifyResponse>("/api/certifications/verify", { method: "POST", json: { credential: text.trim() } });
-    },
+    mutationFn: () => postCredential<VerifyResponse>("/api/certifications/verify", file, text),
     onSuccess: (result) => {
       const where = result.certification.id === itemId ? "" : ` It was recorded as "${result.certification.title}".`;
       setMessage({ isError: false, text: `Verified: issued by ${result.verification.issuer}.${where}` });
@@ -59,20 +53,14 @@ export function VerifyCredentialForm({ itemId }: { itemId: string }) {
       <h4 id={`${base}-title`} className="text-sm font-semibold">
         Verify from your credential
       </h4>
-      <FormField id={`${base}-text`} label="Credential or link" hint="Paste an Open Badges credential (JSON or a JWT) or its https link. It must be issued to your account email.">
-        {(props) => <textarea {...props} rows={3} value={text} onChange={(e) => setText(e.target.value)} className={`${inputClass} font-mono text-sm`} spellCheck={false} />}
-      </FormField>
-      <FormField id={`${base}-file`} label="Or a badge image" hint="A PNG or SVG badge with the credential baked in, up to 1 MB.">
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept="image/png,image/svg+xml"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            className="mt-1 block w-full max-w-full text-sm text-slate-900 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-500 file:bg-white file:px-3 dark:text-slate-100 dark:file:bg-slate-900 dark:file:text-slate-100"
-          />
-        )}
-      </FormField>
+      <CredentialFields
+        idBase={base}
+        text={text}
+        onTextChange={setText}
+        onFileChange={setFile}
+        textHint="Paste an Open Badges credential (JSON or a JWT) or its https link. It must be issued to your account email."
+        textRows={3}
+      />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
           {mutation.isPending ? "Verifying…" : "Verify"}
