@@ -18,6 +18,8 @@ function describeChange(field: keyof typeof FIELD_NAMES, before: string | null, 
 
 function EventRow({ event }: { event: HistoryEvent }) {
   const statusChange = event.changes.status;
+  // An own certification's removal is stored as {"title": [title, null]}.
+  const removed = (event.changes as { title?: unknown }).title !== undefined;
   const other = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).flatMap((field) => {
     const change = event.changes[field];
     return change ? [describeChange(field, change[0], change[1])] : [];
@@ -30,7 +32,9 @@ function EventRow({ event }: { event: HistoryEvent }) {
       </p>
       <p className="font-medium">{event.itemTitle}</p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {statusChange
+        {removed
+          ? "Removed from your checklist"
+          : statusChange
           ? `${STATUS_LABELS[event.fromStatus ?? "todo"]} → ${STATUS_LABELS[event.toStatus]}`
           : `Details changed (status ${STATUS_LABELS[event.toStatus]})`}
         {other.length > 0 ? `; ${other.join("; ")}` : ""}
