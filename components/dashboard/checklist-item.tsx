@@ -6,6 +6,7 @@ import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
 import { ItemDetailsForm } from "./item-details-form";
+import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
@@ -51,6 +52,7 @@ export function ChecklistItem({
             {entry.isCustom ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">added by you</span> : null}
           </h3>
           {entry.issuer ? <p className="text-sm text-slate-700 dark:text-slate-300">Issued by {entry.issuer}</p> : null}
+          {entry.isCustom ? <OwnCertificationActions id={entry.id} title={entry.title} issuer={entry.issuer ?? ""} /> : null}
           {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
         </div>
         <div className="shrink-0">
