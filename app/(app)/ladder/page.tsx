@@ -18,7 +18,7 @@ export default async function LadderPage() {
   const topDown = [...position.levels].reverse();
 
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Your ladder</h1>
       <p className="mt-2 text-lg">
         You are <span className="font-semibold">{position.current?.title ?? ASPIRING_TITLE}</span>.

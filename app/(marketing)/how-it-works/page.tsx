@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StartLinks } from "@/components/shell/start-links";
+import { getSessionUser } from "@/lib/auth/session";
 import { NumberBadge } from "@/components/marketing/section";
 import { CARD, CONTAINER, TEXT_LINK } from "@/components/marketing/styles";
 import { buttonStyles } from "@/components/ui/button";
@@ -23,7 +25,8 @@ const KIND_LABEL: Partial<Record<ItemKind, string>> = {
  * Generated from describeRules(CATALOG), the same rule data evaluateLadder reads, so this
  * page and the level a person is shown cannot disagree. No rule text is written here.
  */
-export default function HowItWorksPage() {
+export default async function HowItWorksPage() {
+  const isSignedIn = (await getSessionUser()) !== null;
   const rules = describeRules(CATALOG);
   const titleOf = new Map(rules.rungs.map((rung) => [rung.id, rung.title]));
 
@@ -148,9 +151,7 @@ export default function HowItWorksPage() {
                 Back to the career overview
               </Link>
             </p>
-            <Link href="/signup" className={`${buttonStyles.primary} shrink-0`}>
-              Track your progress
-            </Link>
+            <StartLinks isSignedIn={isSignedIn} primaryClass={`${buttonStyles.primary} shrink-0`} signUpLabel="Track your progress" />
           </div>
         </div>
       </div>

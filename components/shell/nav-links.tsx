@@ -7,7 +7,8 @@ import { NAV_ITEM } from "./nav-styles";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/ladder", label: "Ladder" },
-  { href: "/settings", label: "Settings" },
+  { href: "/history", label: "History" },
+  { href: "/how-it-works", label: "How levels work" },
 ] as const;
 
 /** The signed-in navigation; the current page is marked for screen readers and by an underline. */
