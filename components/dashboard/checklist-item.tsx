@@ -74,7 +74,7 @@ export function ChecklistItem({
         </p>
       ) : null}
       <details className="mt-2" open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
-        <summary className="cursor-pointer text-sm text-blue-700 underline underline-offset-2 dark:text-blue-300">
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm text-blue-700 sm:min-h-0 sm:list-item underline underline-offset-2 dark:text-blue-300">
           Dates, note and evidence{detailsSummary(item, isCertification)}
         </summary>
         {isOpen ? (

@@ -47,7 +47,7 @@ export default async function LadderPage() {
                   <h3 className="font-semibold">
                     {level.title}
                     {isHere ? (
-                      <span className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-bold text-white dark:bg-blue-300 dark:text-slate-950">You are here</span>
+                      <span className="ml-2 whitespace-nowrap rounded-full bg-blue-700 px-2 py-0.5 text-xs font-bold text-white dark:bg-blue-300 dark:text-slate-950">You are here</span>
                     ) : null}
                   </h3>
                   <p className="text-sm text-slate-700 dark:text-slate-300">
