@@ -1,0 +1,175 @@
+// The dashboard and the app shell as a newcomer meets them (issue "a dashboard a newcomer
+// understands at a glance"): one header everywhere, a 404 page with a way home, "Your data"
+// in settings with a careful import, own certifications renamed and removed, 44 px targets.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, setProgress, test } from "./fixtures";
+
+async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+test("one header on every page: signed out the public links, signed in the app's and an account menu", async ({ page, user }) => {
+  for (const where of ["/", "/how-it-works", "/signin", "/dashboard", "/ladder", "/history", "/settings", "/no-such-page"]) {
+    await page.goto(where);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const name of ["Dashboard", "Ladder", "History", "How levels work"]) {
+      await expect(nav.getByRole("link", { name, exact: true }), `${where}: ${name}`).toBeVisible();
+    }
+    await expect(page.getByRole("button", { name: `Account menu for ${user.name}` }), where).toBeVisible();
+    // The same width everywhere: the header's content box lines up on every page.
+    const box = await page.getByRole("banner").locator("> div").boundingBox();
+    expect(box?.width, where).toBeGreaterThan(900);
+    expect(box?.width, where).toBeLessThanOrEqual(1024);
+  }
+
+  // Signed in, the public pages offer the dashboard instead of signing up.
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Go to your dashboard" }).first()).toHaveAttribute("href", "/dashboard");
+  await expect(page.getByRole("link", { name: "Create your account" })).toHaveCount(0);
+
+  // The account menu: Settings, Your data, Sign out; Escape closes it.
+  const menuButton = page.getByRole("button", { name: `Account menu for ${user.name}` });
+  await menuButton.click();
+  await expect(menuButton).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Escape");
+  await expect(menuButton).toHaveAttribute("aria-expanded", "false");
+  await expect(menuButton).toBeFocused();
+  await menuButton.click();
+  await page.getByRole("link", { name: "Your data" }).click();
+  await expect(page).toHaveURL(/\/settings#your-data$/);
+  await expect(page.getByRole("heading", { name: "Your data" })).toBeInViewport();
+
+  await page.goto("/dashboard");
+  await page.getByRole("button", { name: `Account menu for ${user.name}` }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin\?signedOut=1$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Sign up" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+});
+
+test("an unknown address shows the 404 page with the header and a way home", async ({ page, user }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist.");
+  await expect(page.getByRole("banner")).toBeVisible();
+  await page.getByRole("link", { name: "Go to your dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  expect(user.name).toBeTruthy();
+
+  await page.context().clearCookies();
+  await page.goto("/ladder/nothing-here");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page does not exist.");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("Your data: deletion links to it; import refuses the CSV kindly, asks in a dialog, says what was restored", async ({ page, user }) => {
+  await setProgress(page.request, "build-a-network", { status: "done", note: "Meetups every month." });
+  const exported = await page.request.get("/api/export");
+  const csv = await page.request.get("/api/export?format=csv");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-import-"));
+  const jsonFile = path.join(dir, "ladder-export.json");
+  const csvFile = path.join(dir, "ladder-checklist.csv");
+  fs.writeFileSync(jsonFile, await exported.body());
+  fs.writeFileSync(csvFile, await csv.body());
+  // Changed after the export: the import brings the exported state back.
+  await setProgress(page.request, "build-a-network", { status: "todo" });
+
+  await page.goto("/settings");
+  const deletion = page.getByRole("region", { name: "Delete account" });
+  await deletion.getByRole("link", { name: "download your data" }).click();
+  await expect(page).toHaveURL(/#your-data$/);
+  const data = page.getByRole("region", { name: "Your data" });
+
+  await data.getByLabel("Ladder export to import (.json)").setInputFiles(csvFile);
+  await data.getByRole("button", { name: "Import…" }).click();
+  await expect(page.getByRole("alert")).toContainText('"ladder-checklist.csv" is the checklist CSV');
+  await expect(page.getByRole("alert")).toContainText("choose the .json export");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await data.getByLabel("Ladder export to import (.json)").setInputFiles(jsonFile);
+  await data.getByRole("button", { name: "Import…" }).click();
+  const dialog = page.getByRole("dialog", { name: /Replace your progress with “ladder-export.json”/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("replaces your whole checklist");
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(((await (await page.request.get("/api/progress")).json()) as { items: { itemId: string; status: string }[] }).items.find((i) => i.itemId === "build-a-network")?.status).toBe("todo");
+
+  await data.getByRole("button", { name: "Import…" }).click();
+  await dialog.getByRole("button", { name: "Replace with the file" }).click();
+  await expect(page.getByRole("status").filter({ hasText: 'Restored from "ladder-export.json"' })).toContainText("1 checklist item");
+  const after = (await (await page.request.get("/api/progress")).json()) as { items: { itemId: string; status: string; note: string | null }[] };
+  expect(after.items.find((i) => i.itemId === "build-a-network")).toMatchObject({ status: "done", note: "Meetups every month." });
+  expect(user.email).toContain("@");
+});
+
+test("an own certification can be renamed and removed; removal asks, and history keeps it", async ({ page }) => {
+  const added = await page.request.post("/api/certifications", { data: { title: "Kaggle Expert", issuer: "Kaggle" } });
+  const { certification } = (await added.json()) as { certification: { id: string } };
+  await setProgress(page.request, certification.id, { status: "done" });
+  await page.goto("/dashboard");
+  const item = page.locator(`#item-${certification.id}`);
+
+  await item.getByRole("button", { name: "Rename Kaggle Expert" }).click();
+  await item.getByLabel("Title").fill("");
+  await item.getByRole("button", { name: "Save name" }).click();
+  await expect(item.getByLabel("Title")).toBeFocused();
+  await expect(item.getByText("A title is required")).toBeVisible();
+  await item.getByLabel("Title").fill("Kaggle Competitions Master");
+  await item.getByRole("button", { name: "Save name" }).click();
+  await expect(item.getByRole("heading", { name: /Kaggle Competitions Master/ })).toBeVisible();
+
+  await item.getByRole("button", { name: "Remove Kaggle Competitions Master" }).click();
+  await expect(item.getByText("Remove “Kaggle Competitions Master” from your checklist?")).toBeVisible();
+  await item.getByRole("button", { name: "Keep it" }).click();
+  await expect(item).toBeVisible();
+  await item.getByRole("button", { name: "Remove Kaggle Competitions Master" }).click();
+  await item.getByRole("button", { name: "Remove it" }).click();
+  await expect(page.locator(`#item-${certification.id}`)).toHaveCount(0);
+
+  await page.goto("/history");
+  const removal = page.getByRole("listitem").filter({ hasText: "Removed from your checklist" });
+  await expect(removal).toContainText("Kaggle Competitions Master");
+});
+
+test("on a 375 px phone every control is at least 44 × 44 px, and descriptions start with the sentence", async ({ page, user }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const where of ["/", "/how-it-works", "/dashboard", "/ladder", "/history", "/settings", "/no-such-page"]) {
+    await page.goto(where);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // Links inside running text are exempt (WCAG 2.5.8's inline exception).
+    const small = await page.locator("button, a, input, select, textarea, summary, label:has(> input[type=radio])").evaluateAll((controls) =>
+      controls.flatMap((control) => {
+        const rect = control.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) return [];
+        if (control.tagName === "A" && control.closest("p, li > span, td, dd, figcaption")) return [];
+        if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox") && rect.width <= 1) return [];
+        if (rect.width >= 43.5 && rect.height >= 43.5) return [];
+        return [`${control.tagName.toLowerCase()} "${(control.textContent ?? control.getAttribute("aria-label") ?? "").trim().slice(0, 40)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`];
+      }),
+    );
+    expect(small, where).toEqual([]);
+  }
+  await page.goto("/dashboard");
+  const degree = page.locator("#item-masters-machine-learning");
+  await expect(degree).toContainText("Many MLEs hold a Master's or Ph.D. in Machine Learning or Data Science that gives them");
+  expect(user.name).toBeTruthy();
+});
+
+test("the 'You are here' badge stays on one line on a phone", async ({ page }) => {
+  await setProgress(page.request, "bachelors-computer-science", { status: "done" });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto("/ladder");
+  const badge = page.locator("span", { hasText: /^You are here$/ });
+  const box = await badge.boundingBox();
+  expect(box?.height).toBeLessThan(24);
+});
