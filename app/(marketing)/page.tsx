@@ -136,7 +136,7 @@ export default async function HomePage() {
             <p className="mt-2 text-sm leading-6 text-slate-600 dark:text-slate-400">
               The article describes the roles, not the criteria. Ladder&rsquo;s rules are open.
             </p>
-            <Link href="/how-it-works" className={`${TEXT_LINK} mt-3 text-sm`}>
+            <Link href="/how-it-works" className={`${TEXT_LINK} mt-3 inline-flex min-h-11 items-center text-sm`}>
               How your level is computed
             </Link>
           </li>

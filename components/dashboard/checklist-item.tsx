@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { formatDate, STATUS_LABELS } from "@/lib/format";
+import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
@@ -30,17 +31,27 @@ export function ChecklistItem({
   entry,
   item,
   today,
-  notices,
+  standing,
+  notices: ruleNotices,
 }: {
   entry: ChecklistEntry;
   item: ProgressItem;
   today: string;
+  standing?: ItemStanding;
   notices: readonly ItemNotice[];
 }) {
   const mutation = useSetItemProgress(entry.id, today);
   const [isOpen, setIsOpen] = useState(false);
   const isCertification = entry.kind === "certification";
   const failedFrom = mutation.isError ? mutation.variables?.status : undefined;
+  // Met through other items (a degree, a certification): shown as met, not as "To do".
+  const isMetThroughOthers = Boolean(standing?.isMet && standing.metBy.length > 0);
+  const notices: ItemNotice[] = [...ruleNotices];
+  if (isMetThroughOthers && standing) notices.unshift({ tone: "success", text: `Met through ${standing.metBy.join(", ")}.` });
+  if (standing?.notCountedBecause) notices.unshift({ tone: "warning", text: standing.notCountedBecause });
+  if (item.status === "todo" && (item.completedOn || item.expiresOn)) {
+    notices.push({ tone: "info", text: `Back to To do; your dates are kept${detailsSummary({ ...item, note: null, evidenceUrl: null }, isCertification)}.` });
+  }
 
   return (
     <li id={`item-${entry.id}`} tabIndex={-1} className="scroll-mt-4 py-4">
@@ -56,7 +67,13 @@ export function ChecklistItem({
           {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
         </div>
         <div className="shrink-0">
-          <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={(status) => mutation.mutate({ status })} />
+          {isMetThroughOthers ? (
+            <p className="status-met">
+              <span aria-hidden="true">✓ </span>Met
+            </p>
+          ) : (
+            <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={(status) => mutation.mutate({ status })} />
+          )}
         </div>
       </div>
       {notices.length > 0 ? (

@@ -5,21 +5,25 @@ import type { ChecklistSection as Section } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ChecklistItem, type ItemNotice } from "./checklist-item";
 import { untouchedItem } from "@/lib/progress/fields";
+import type { ItemStanding } from "@/lib/ladder/standing";
 
 export function ChecklistSection({
   section,
   itemsById,
+  standings,
   notices,
   today,
   children,
 }: {
   section: Section;
   itemsById: ReadonlyMap<string, ProgressItem>;
+  standings: ReadonlyMap<string, ItemStanding>;
   notices: ReadonlyMap<string, ItemNotice[]>;
   today: string;
   children?: ReactNode;
 }) {
-  const done = section.items.filter((entry) => itemsById.get(entry.id)?.status === "done").length;
+  // What the ladder counts: a step met through a degree counts, a step marked done that the rules do not accept does not.
+  const done = section.items.filter((entry) => standings.get(entry.id)?.isMet).length;
   return (
     <section aria-labelledby={`section-${section.id}`} className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5 dark:border-slate-800 dark:bg-slate-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -38,6 +42,7 @@ export function ChecklistSection({
             entry={entry}
             item={itemsById.get(entry.id) ?? untouchedItem(entry.id)}
             today={today}
+            standing={standings.get(entry.id)}
             notices={notices.get(entry.id) ?? []}
           />
         ))}

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
+import { itemStandings } from "@/lib/ladder/standing";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
 import { LadderCard } from "./ladder-card";
@@ -20,6 +21,7 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
   const catalog = useMemo(() => withCustomCertifications(CATALOG, certifications), [certifications]);
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
+  const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
   const notices = useMemo(() => itemNotices(catalog, progress.items, ladder, today), [catalog, progress.items, ladder, today]);
 
   return (
@@ -34,7 +36,7 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
         goes back and says why.
       </p>
       {sections.map((section) => (
-        <ChecklistSection key={section.id} section={section} itemsById={itemsById} notices={notices} today={today}>
+        <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} notices={notices} today={today}>
           {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
         </ChecklistSection>
       ))}

@@ -2,7 +2,7 @@ import { Logo } from "./logo";
 import { SiteLinks } from "./site-links";
 import { SHELL_WIDTH } from "./styles";
 
-const FOOTER_LINK = "rounded text-slate-700 hover:text-slate-900 hover:underline dark:text-slate-300 dark:hover:text-white";
+const FOOTER_LINK = "inline-flex min-h-11 items-center rounded text-slate-700 hover:text-slate-900 hover:underline dark:text-slate-300 dark:hover:text-white";
 
 export function SiteFooter() {
   return (
@@ -16,7 +16,7 @@ export function SiteFooter() {
           </p>
         </div>
         <nav aria-label="Footer">
-          <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm sm:flex-col">
+          <ul className="flex flex-wrap gap-x-6 text-sm sm:flex-col">
             <SiteLinks linkClass={() => FOOTER_LINK} />
           </ul>
         </nav>

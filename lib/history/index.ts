@@ -4,6 +4,7 @@ import { removedCertificationTitles } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadUserProgress } from "@/lib/progress";
+import { RUNG_EVENT_ITEM_ID } from "@/lib/progress/set-item-progress";
 import { summarizeProgress } from "@/lib/progress/checklist";
 import { HISTORY_PAGE_DEFAULT } from "./schemas";
 import type { DonePoint, HistoryEvent, HistoryOverview, HistoryPage } from "./types";
@@ -81,7 +82,10 @@ function toHistoryPage({ rows, limit }: { rows: EventRow[]; limit: number }, cat
     events: page.map((row) => ({
       id: row.id,
       itemId: row.itemId,
-      itemTitle: getCatalogItem(row.itemId, catalog)?.item.title ?? removed.get(row.itemId) ?? "An item no longer on the checklist",
+      itemTitle:
+        row.itemId === RUNG_EVENT_ITEM_ID
+          ? "Your rung"
+          : (getCatalogItem(row.itemId, catalog)?.item.title ?? removed.get(row.itemId) ?? "An item no longer on the checklist"),
       fromStatus: row.fromStatus as ItemStatus | null,
       toStatus: row.toStatus as ItemStatus,
       changes: parseChanges(row.changes),

@@ -10,7 +10,7 @@ export type ItemStanding = {
   readonly isMet: boolean;
   /** Met through other items (an education path, a certification): their titles. Empty when met by its own status. */
   readonly metBy: readonly string[];
-  /** Marked done, yet the ladder does not count it; says why, in a full sentence. */
+  /** A step marked done that the ladder does not count; says why, in a full sentence. (An expired certification's own notice says it.) */
   readonly notCountedBecause: string | null;
 };
 
@@ -37,9 +37,7 @@ export function itemStandings(catalog: Catalog, progress: readonly ProgressRow[]
     standings.set(step.id, { isMet, metBy, notCountedBecause });
   }
   for (const cert of catalog.certifications) {
-    const isMet = satisfaction.isCertificationValid(cert.id);
-    const notCountedBecause = isDone(cert.id) && !isMet ? "It has expired, so it no longer counts toward your rung." : null;
-    standings.set(cert.id, { isMet, metBy: [], notCountedBecause });
+    standings.set(cert.id, { isMet: satisfaction.isCertificationValid(cert.id), metBy: [], notCountedBecause: null });
   }
   for (const item of [...catalog.education, ...catalog.skills]) {
     standings.set(item.id, { isMet: isDone(item.id), metBy: [], notCountedBecause: null });

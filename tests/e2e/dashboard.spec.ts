@@ -90,8 +90,8 @@ test("Your data: deletion links to it; import refuses the CSV kindly, asks in a 
 
   await data.getByLabel("Ladder export to import (.json)").setInputFiles(csvFile);
   await data.getByRole("button", { name: "Import…" }).click();
-  await expect(page.getByRole("alert")).toContainText('"ladder-checklist.csv" is the checklist CSV');
-  await expect(page.getByRole("alert")).toContainText("choose the .json export");
+  await expect(data.getByRole("alert")).toContainText('"ladder-checklist.csv" is the checklist CSV');
+  await expect(data.getByRole("alert")).toContainText("choose the .json export");
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await data.getByLabel("Ladder export to import (.json)").setInputFiles(jsonFile);
@@ -112,7 +112,8 @@ test("Your data: deletion links to it; import refuses the CSV kindly, asks in a 
   expect(user.email).toContain("@");
 });
 
-test("an own certification can be renamed and removed; removal asks, and history keeps it", async ({ page }) => {
+test("an own certification can be renamed and removed; removal asks, and history keeps it", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
   const added = await page.request.post("/api/certifications", { data: { title: "Kaggle Expert", issuer: "Kaggle" } });
   const { certification } = (await added.json()) as { certification: { id: string } };
   await setProgress(page.request, certification.id, { status: "done" });
@@ -150,9 +151,9 @@ test("on a 375 px phone every control is at least 44 × 44 px, and descriptions 
     const small = await page.locator("button, a, input, select, textarea, summary, label:has(> input[type=radio])").evaluateAll((controls) =>
       controls.flatMap((control) => {
         const rect = control.getBoundingClientRect();
-        if (rect.width === 0 || rect.height === 0) return [];
+        // Hidden until focused (the skip link) or visually hidden (a radio behind its label).
+        if (rect.width <= 1 || rect.height <= 1) return [];
         if (control.tagName === "A" && control.closest("p, li > span, td, dd, figcaption")) return [];
-        if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox") && rect.width <= 1) return [];
         if (rect.width >= 43.5 && rect.height >= 43.5) return [];
         return [`${control.tagName.toLowerCase()} "${(control.textContent ?? control.getAttribute("aria-label") ?? "").trim().slice(0, 40)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`];
       }),
@@ -165,11 +166,47 @@ test("on a 375 px phone every control is at least 44 × 44 px, and descriptions 
   expect(user.name).toBeTruthy();
 });
 
-test("the 'You are here' badge stays on one line on a phone", async ({ page }) => {
+test("the 'You are here' badge stays on one line on a phone", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  // The first rung: a bachelor's and practical experience. Its title is the longest.
   await setProgress(page.request, "bachelors-computer-science", { status: "done" });
+  await setProgress(page.request, "gain-practical-experience", { status: "done" });
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/ladder");
   const badge = page.locator("span", { hasText: /^You are here$/ });
   const box = await badge.boundingBox();
   expect(box?.height).toBeLessThan(24);
+});
+
+test("status never contradicts the rules: a step met through a degree shows as met, a hand-marked one says it will not count", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  await setProgress(page.request, "bachelors-mathematics", { status: "done" });
+  await setProgress(page.request, "pursue-advanced-certifications", { status: "done" });
+  await page.goto("/dashboard");
+
+  const bachelors = page.locator("#item-earn-bachelors-degree");
+  await expect(bachelors.getByText("Met", { exact: true })).toBeVisible();
+  await expect(bachelors).toContainText("Met through Bachelor's Degree in Mathematics.");
+  await expect(bachelors.getByRole("radio", { name: "To do" })).toHaveCount(0);
+
+  const certs = page.locator("#item-pursue-advanced-certifications");
+  await expect(certs).toContainText("You marked this done, but it will not count until you have a certification that is done and has not expired.");
+
+  // The section counts what the ladder counts: the bachelor's step (met through the degree),
+  // not the certification step marked by hand.
+  const steps = page.getByRole("region", { name: "The 8 steps" });
+  await expect(steps.getByText("1 of 8 done")).toBeVisible();
+
+  // A valid certification then meets the step, named.
+  await page.locator("#item-aws-certified-machine-learning").getByText("Done", { exact: true }).click();
+  await expect(certs).toContainText("Met through AWS Certified Machine Learning.");
+  await expect(steps.getByText("2 of 8 done")).toBeVisible();
+
+  // Back to To do keeps the dates, and says so.
+  await setProgress(page.request, "build-a-network", { status: "done", completedOn: "2025-05-04" });
+  await page.reload();
+  const network = page.locator("#item-build-a-network");
+  await network.getByText("To do", { exact: true }).click();
+  await expect(network).toContainText("Back to To do; your dates are kept (completed 4 May 2025).");
+  expect(await axeViolations(page)).toEqual([]);
 });

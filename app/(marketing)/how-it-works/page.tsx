@@ -54,7 +54,7 @@ export default async function HowItWorksPage() {
                 <li key={rung.id}>
                   <a
                     href={`#${rung.id}`}
-                    className="flex items-center gap-2 rounded-md px-2 py-1.5 font-medium text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                    className="flex min-h-11 items-center gap-2 rounded-md px-2 py-1.5 font-medium text-slate-800 hover:bg-slate-100 sm:min-h-0 dark:text-slate-200 dark:hover:bg-slate-800"
                   >
                     <span className="w-4 text-right tabular-nums text-slate-500 dark:text-slate-400">{i + 1}</span>
                     {rung.shortTitle}
