@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { formatDate, STATUS_LABELS } from "@/lib/format";
+import type { ItemStatus } from "@/lib/catalog";
 import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
@@ -9,6 +10,7 @@ import { StatusControl } from "./status-control";
 import { ItemDetailsForm } from "./item-details-form";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
+import { useShowToast } from "./progress-toast";
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
 
@@ -41,6 +43,19 @@ export function ChecklistItem({
   notices: readonly ItemNotice[];
 }) {
   const mutation = useSetItemProgress(entry.id, today);
+  const showToast = useShowToast();
+  const setStatus = (status: ItemStatus) => {
+    const before = item.status;
+    mutation.mutate({ status });
+    showToast({
+      text: `${entry.title}: ${STATUS_LABELS[status]}.`,
+      // A normal write, recorded in history like any other.
+      undo: () => {
+        mutation.mutate({ status: before });
+        showToast({ text: `Undone: ${entry.title} is ${STATUS_LABELS[before]} again.` });
+      },
+    });
+  };
   const [isOpen, setIsOpen] = useState(false);
   const isCertification = entry.kind === "certification";
   const failedFrom = mutation.isError ? mutation.variables?.status : undefined;
@@ -72,7 +87,7 @@ export function ChecklistItem({
               <span aria-hidden="true">✓ </span>Met
             </p>
           ) : (
-            <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={(status) => mutation.mutate({ status })} />
+            <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={setStatus} />
           )}
         </div>
       </div>

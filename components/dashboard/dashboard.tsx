@@ -1,13 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo } from "react";
-import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
 import { itemStandings } from "@/lib/ladder/standing";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
 import { LadderCard } from "./ladder-card";
+import { ProgressToasts } from "./progress-toast";
 import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
 import { useCertifications, useLadder, useProgress } from "./progress-cache";
@@ -25,21 +27,46 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
   const notices = useMemo(() => itemNotices(catalog, progress.items, ladder, today), [catalog, progress.items, ladder, today]);
 
   return (
-    <div className="grid gap-6">
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
-        <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
-        <TrackPicker initialTrackId={initial.trackId} />
+    <ProgressToasts ladder={ladder}>
+      <div className="grid gap-6">
+        <a href="#checklist" className="sr-only focus:not-sr-only focus:inline-flex focus:min-h-11 focus:items-center focus:rounded focus:bg-blue-700 focus:px-3 focus:text-white">
+          Skip to checklist
+        </a>
+        <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
+          <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+          <TrackPicker initialTrackId={initial.trackId} />
+        </div>
+        <details className="text-sm">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            Keyboard help
+          </summary>
+          <p className="mt-1 rounded-lg bg-slate-100 px-4 py-3 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+          Press Tab to reach an item&rsquo;s status, then use the arrow keys: each press
+          saves the next status (To do, In progress, Done, Skipped) at once. Changes show immediately; if one cannot be saved, the item
+          goes back and says why.
+          </p>
+        </details>
+        {/* Stays in view while the checklist scrolls: where you are and how far to the next rung. */}
+        <section
+          aria-label="Where you stand"
+          className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center justify-between gap-x-3 border-y border-slate-200 bg-white/95 px-4 py-1 text-sm backdrop-blur sm:mx-0 sm:rounded-lg sm:border dark:border-slate-800 dark:bg-slate-950/95"
+        >
+          <p>
+            <span className="font-semibold">{ladder.current?.title ?? ASPIRING_TITLE}</span>
+            {ladder.next ? ` · ${ladder.percentToNext}% of the way to ${ladder.next.title}` : " · the top rung"}
+          </p>
+          <Link href="/ladder" className="inline-flex min-h-11 items-center font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            View ladder
+          </Link>
+        </section>
+        <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
+          {sections.map((section) => (
+            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} notices={notices} today={today}>
+              {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
+            </ChecklistSection>
+          ))}
+        </div>
       </div>
-      <p className="rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
-        <span className="font-semibold">Keyboard:</span> press Tab to reach an item&rsquo;s status, then use the arrow keys: each press
-        saves the next status (To do, In progress, Done, Skipped) at once. Changes show immediately; if one cannot be saved, the item
-        goes back and says why.
-      </p>
-      {sections.map((section) => (
-        <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} notices={notices} today={today}>
-          {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
-        </ChecklistSection>
-      ))}
-    </div>
+    </ProgressToasts>
   );
 }

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, setProgress, test } from "./fixtures";
+import { expect, setProgress, tabTo, test } from "./fixtures";
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -209,4 +209,48 @@ test("status never contradicts the rules: a step met through a degree shows as m
   await network.getByText("To do", { exact: true }).click();
   await expect(network).toContainText("Back to To do; your dates are kept (completed 4 May 2025).");
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test("reaching a rung is announced in view with View ladder; the change can be undone from the toast, and history records both", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  await setProgress(page.request, "bachelors-computer-science", { status: "done" });
+  await page.goto("/dashboard");
+
+  // The skip link reaches the checklist early; the keyboard help waits behind its button.
+  const skip = page.getByRole("link", { name: "Skip to checklist" });
+  await tabTo(page, skip, "skip to checklist");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#checklist")).toBeFocused();
+  await expect(page.getByText("Press Tab to reach an item")).toBeHidden();
+  await page.getByText("Keyboard help").click();
+  await expect(page.getByText("Press Tab to reach an item")).toBeVisible();
+
+  const item = page.locator("#item-gain-practical-experience");
+  await item.scrollIntoViewIfNeeded();
+  await item.getByText("Done", { exact: true }).click();
+  const toast = page.getByTestId("progress-toast");
+  await expect(toast).toContainText("Gain Practical Experience: Done. You reached Junior Machine Learning Engineer.");
+  await expect(toast).toBeInViewport();
+  await expect(page.getByRole("status").filter({ hasText: "You reached Junior Machine Learning Engineer." })).toHaveAttribute("aria-live", "polite");
+  await expect(toast.getByRole("link", { name: "View ladder" })).toHaveAttribute("href", "/ladder");
+
+  // The position bar stays in view while the checklist scrolls.
+  await page.locator("#item-seek-mentoring").scrollIntoViewIfNeeded();
+  const bar = page.getByRole("region", { name: "Where you stand" });
+  await expect(bar).toBeInViewport();
+  await expect(bar).toContainText("Junior Machine Learning Engineer");
+
+  await toast.getByRole("button", { name: "Undo" }).click();
+  await expect(item.getByRole("radio", { name: "To do", exact: true })).toBeChecked();
+  await expect(toast).toContainText("Undone: Gain Practical Experience is To do again.");
+  await expect(bar).toContainText("Aspiring MLE");
+  await expect
+    .poll(async () => ((await (await page.request.get("/api/ladder")).json()) as { current: { id: string } | null }).current)
+    .toBeNull();
+
+  await page.goto("/history");
+  const events = page.getByRole("listitem");
+  await expect(events.filter({ hasText: "Reached Junior Machine Learning Engineer" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Moved down to below the first rung" })).toHaveCount(1);
+  await expect(events.filter({ hasText: "Gain Practical Experience" })).toHaveCount(2);
 });
