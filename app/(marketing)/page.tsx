@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StartLinks } from "@/components/shell/start-links";
-import { getSessionUser } from "@/lib/auth/session";
+import { VisitorStartLinks } from "../site-header";
 import { BarChart } from "@/components/charts/bar-chart";
 import { RangeChart } from "@/components/charts/range-chart";
 import { formatThousands } from "@/components/charts/scale";
@@ -39,8 +38,7 @@ function groupEducation(paths: readonly Education[]) {
   });
 }
 
-export default async function HomePage() {
-  const isSignedIn = (await getSessionUser()) !== null;
+export default function HomePage() {
   const bands = ladder.map((level) => ({
     id: level.id,
     label: level.title,
@@ -75,7 +73,7 @@ export default async function HomePage() {
               that puts you on the ladder, what the next rung asks for, and each rung&rsquo;s salary band.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <StartLinks isSignedIn={isSignedIn} primaryClass={buttonStyles.primary} secondaryClass={buttonStyles.secondary} />
+              <VisitorStartLinks primaryClass={buttonStyles.primary} secondaryClass={buttonStyles.secondary} />
             </div>
             <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
               No guesswork about your level:{" "}
@@ -325,8 +323,7 @@ export default async function HomePage() {
             <p className="mt-2 text-blue-100">Check off what you have done and see which rung it puts you on.</p>
           </div>
           <div className="flex flex-wrap gap-3">
-            <StartLinks
-              isSignedIn={isSignedIn}
+            <VisitorStartLinks
               primaryClass="inline-flex min-h-11 items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-blue-800 shadow-sm hover:bg-blue-50"
               secondaryClass="inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2.5 text-sm font-semibold text-white ring-1 ring-white/60 ring-inset hover:bg-white/10"
             />

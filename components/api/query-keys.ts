@@ -3,6 +3,7 @@ export const queryKeys = {
   progress: ["progress"] as const,
   ladder: ["ladder"] as const,
   certifications: ["certifications"] as const,
+  plan: ["plan"] as const,
 };
 
 /** Every checklist write shares this key, so "is another one still running?" can be asked. */

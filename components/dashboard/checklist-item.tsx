@@ -11,6 +11,7 @@ import { ItemDetailsForm } from "./item-details-form";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 import { useShowToast } from "./progress-toast";
+import { VerifyCredentialForm } from "./verify-credential-form";
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
 
@@ -19,6 +20,17 @@ const NOTICE_CLASS: Record<ItemNotice["tone"], string> = {
   success: "text-green-800 dark:text-green-300",
   warning: "rounded-md bg-amber-50 px-2 py-1 font-medium text-amber-950 dark:bg-amber-950/40 dark:text-amber-100",
 };
+
+/** Where the issuer's key lives: its domain, or "did:key" for a self-published key that names no domain. */
+function issuerProvenance(issuerId: string): string {
+  if (issuerId.startsWith("did:key:")) return "did:key";
+  if (issuerId.startsWith("did:web:")) return decodeURIComponent(issuerId.slice("did:web:".length).split(/[:#]/)[0] ?? "");
+  try {
+    return new URL(issuerId).hostname;
+  } catch {
+    return issuerId.slice(0, 40);
+  }
+}
 
 function detailsSummary(item: ProgressItem, isCertification: boolean): string {
   const parts: string[] = [];
@@ -79,6 +91,12 @@ export function ChecklistItem({
           </h3>
           {entry.issuer ? <p className="text-sm text-slate-700 dark:text-slate-300">Issued by {entry.issuer}</p> : null}
           {entry.isCustom ? <OwnCertificationActions id={entry.id} title={entry.title} issuer={entry.issuer ?? ""} /> : null}
+          {item.verification ? (
+            <p className="mt-1 inline-block rounded bg-green-50 px-1.5 py-0.5 text-sm font-medium text-green-800 dark:bg-green-950/40 dark:text-green-200" title={item.verification.issuerId}>
+              <span aria-hidden="true">✓ </span>Verified by {item.verification.issuer} ({issuerProvenance(item.verification.issuerId)}) on{" "}
+              {formatDate(item.verification.verifiedAt.slice(0, 10))}
+            </p>
+          ) : null}
           {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
         </div>
         <div className="shrink-0">
@@ -111,11 +129,14 @@ export function ChecklistItem({
         </summary>
         {isOpen ? (
           <ItemDetailsForm
+            // A verification rewrites the dates: start the form again from the stored row.
+            key={item.verification?.verifiedAt ?? "unverified"}
             item={item}
             isCertification={isCertification}
             save={(update, callbacks) => mutation.mutate(update, callbacks)}
           />
         ) : null}
+        {isOpen && isCertification ? <VerifyCredentialForm itemId={entry.id} /> : null}
       </details>
     </li>
   );

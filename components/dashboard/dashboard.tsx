@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
@@ -14,7 +14,8 @@ import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
 import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
-export function Dashboard({ initial }: { initial: DashboardData }) {
+/** `plan`: the plan card, composed by the page (one feature folder never imports another). */
+export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
   const { today } = initial;
   const progress = useProgress(initial.progress).data;
   const certifications = useCertifications(initial.customCertifications).data;
@@ -36,6 +37,7 @@ export function Dashboard({ initial }: { initial: DashboardData }) {
           <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
           <TrackPicker initialTrackId={initial.trackId} />
         </div>
+        {plan}
         <details className="text-sm">
           <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Keyboard help

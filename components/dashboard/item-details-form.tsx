@@ -19,6 +19,7 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
   const [expiresOn, setExpiresOn] = useState(item.expiresOn ?? "");
   const [note, setNote] = useState(item.note ?? "");
   const [evidenceUrl, setEvidenceUrl] = useState(item.evidenceUrl ?? "");
+  const [targetOn, setTargetOn] = useState(item.targetOn ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const base = `details-${item.itemId}`;
@@ -31,6 +32,7 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
       completedOn: completedOn || null,
       note: note.trim() ? note : null,
       evidenceUrl: evidenceUrl.trim() || null,
+      targetOn: targetOn || null,
       ...(isCertification ? { expiresOn: expiresOn || null } : {}),
     };
     const parsed = progressUpdateSchema.safeParse(update);
@@ -52,6 +54,9 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
     <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
       <FormField id={`${base}-completedOn`} label={isCertification ? "Earned on" : "Completed on"} error={errors.completedOn}>
         {(props) => <input {...props} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} className={inputClass} />}
+      </FormField>
+      <FormField id={`${base}-targetOn`} label="Target date" hint="Your own date to aim for; leave empty for none." error={errors.targetOn}>
+        {(props) => <input {...props} type="date" value={targetOn} onChange={(e) => setTargetOn(e.target.value)} className={inputClass} />}
       </FormField>
       {isCertification ? (
         <FormField

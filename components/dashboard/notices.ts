@@ -42,6 +42,15 @@ export function itemNotices(
       add(item.itemId, { tone: "warning", text: `Expired on ${formatDate(item.expiresOn)}: it no longer counts toward your rung.` });
     }
   }
+  for (const item of items) {
+    if (!item.targetOn || item.status === "done" || item.status === "skipped") continue;
+    add(
+      item.itemId,
+      item.targetOn < today
+        ? { tone: "warning", text: `Overdue: your target date was ${formatDate(item.targetOn)}.` }
+        : { tone: "info", text: `Target date: ${formatDate(item.targetOn)}.` },
+    );
+  }
   for (const soon of ladder.expiringSoon) {
     const left = soon.daysLeft === 1 ? "1 day" : `${soon.daysLeft} days`;
     add(soon.itemId, { tone: "warning", text: `Renew by ${formatDate(soon.expiresOn)} (${left} left).` });

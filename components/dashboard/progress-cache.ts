@@ -93,7 +93,11 @@ export function useSetItemProgress(itemId: string, today: string) {
       // Reconcile with the server once the last pending write is done; earlier refetches
       // would briefly undo the optimistic state of writes still on their way.
       if (client.isMutating({ mutationKey: PROGRESS_MUTATION_KEY }) === 1) {
-        await Promise.all([client.invalidateQueries({ queryKey: queryKeys.progress }), client.invalidateQueries({ queryKey: queryKeys.ladder })]);
+        await Promise.all([
+          client.invalidateQueries({ queryKey: queryKeys.progress }),
+          client.invalidateQueries({ queryKey: queryKeys.ladder }),
+          client.invalidateQueries({ queryKey: queryKeys.plan }),
+        ]);
       }
     },
   });

@@ -7,11 +7,11 @@ import { CATALOG } from "@/lib/catalog";
 import { formatDate, formatDateTime, STATUS_LABELS } from "@/lib/format";
 import type { HistoryEvent, HistoryPage } from "@/lib/history/types";
 
-const FIELD_NAMES = { completedOn: "Completed on", expiresOn: "Expires on", note: "Note", evidenceUrl: "Evidence link" } as const;
+const FIELD_NAMES = { completedOn: "Completed on", expiresOn: "Expires on", note: "Note", evidenceUrl: "Evidence link", targetOn: "Target date" } as const;
 
 function describeChange(field: keyof typeof FIELD_NAMES, before: string | null, after: string | null): string {
   const name = FIELD_NAMES[field];
-  const show = (v: string) => (field === "completedOn" || field === "expiresOn" ? formatDate(v) : field === "note" ? "a note" : v);
+  const show = (v: string) => (field === "completedOn" || field === "expiresOn" || field === "targetOn" ? formatDate(v) : field === "note" ? "a note" : v);
   if (before === null && after !== null) return field === "note" ? "Note added" : `${name} set to ${show(after)}`;
   if (after === null) return `${name} removed`;
   return field === "note" ? "Note changed" : `${name} changed to ${show(after)}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getCatalogItem, isCheckableKind } from "@/lib/catalog";
+import { CATALOG, getCatalogItem, isCheckableKind } from "@/lib/catalog";
 import { newCustomCertificationId } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,7 +19,7 @@ export type { ExportFile, ImportResult } from "./schemas";
  */
 export async function exportUserData(userId: string, now: Date = new Date()): Promise<ExportFile> {
   const db = getDb();
-  const [user, { catalog, items, customCertifications }, events] = await Promise.all([
+  const [user, { catalog, items, customCertifications }, events, plan] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { name: true, trackId: true } }),
     loadUserProgress(userId),
     db.progressEvent.findMany({
@@ -27,6 +27,7 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { itemId: true, fromStatus: true, toStatus: true, changes: true, createdAt: true },
     }),
+    db.plan.findUnique({ where: { userId }, select: { targetRungId: true, targetDate: true } }),
   ]);
   if (!user) throw new AppError("unauthorized", "Please sign in again.");
   const known = new Set(checklistItemIds(catalog));
@@ -47,6 +48,7 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
         changes: parseChanges(event.changes),
         createdAt: event.createdAt.toISOString(),
       })),
+    plan,
   };
 }
 
@@ -61,6 +63,8 @@ export const CSV_HEADER = [
   "note",
   "evidence_url",
   "updated_at",
+  "verified_by",
+  "verified_on",
 ] as const;
 
 /** The whole checklist as CSV, one line per item; items never touched are "todo". Two queries. */
@@ -82,6 +86,8 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
         item?.note ?? null,
         item?.evidenceUrl ?? null,
         item?.updatedAt ?? null,
+        item?.verification?.issuer ?? null,
+        item?.verification?.verifiedAt.slice(0, 10) ?? null,
       ]);
     }
   }
@@ -123,6 +129,9 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
       throw invalid(`progress.${i}.expiresOn: only certifications have an expiry date.`, `progress.${i}.expiresOn`);
     }
   });
+  if (file.plan?.targetRungId && !CATALOG.ladder.some((level) => level.id === file.plan?.targetRungId)) {
+    throw invalid(`plan.targetRungId: there is no rung "${file.plan.targetRungId}".`, "plan.targetRungId");
+  }
   file.history.forEach((event, i) => {
     if (!kindOf(event.itemId)) throw invalid(`history.${i}.itemId: there is no checklist item "${event.itemId}".`, `history.${i}.itemId`);
   });
@@ -133,6 +142,7 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
       async (tx) => {
         await tx.progressEvent.deleteMany({ where: { userId } });
         await tx.progress.deleteMany({ where: { userId } });
+        await tx.certificationVerification.deleteMany({ where: { userId } });
         await tx.customCertification.deleteMany({ where: { userId } });
         if (file.customCertifications.length > 0) {
           await tx.customCertification.createMany({
@@ -160,6 +170,9 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
             })),
           });
         }
+        // The plan is replaced too; its revision only ever rises (the calendar's SEQUENCE).
+        const plan = file.plan ?? { targetRungId: null, targetDate: null };
+        await tx.plan.upsert({ where: { userId }, create: { userId, ...plan, revision: 1 }, update: { ...plan, revision: { increment: 1 } } });
         const { count } = await tx.user.updateMany({ where: { id: userId }, data: { trackId: file.user.trackId } });
         if (count === 0) throw new AppError("unauthorized", "Please sign in again.");
         if (file.user.name) await tx.user.updateMany({ where: { id: userId, name: null }, data: { name: file.user.name } });

@@ -36,7 +36,11 @@ const progressEntrySchema = z
     expiresOn: isoDateSchema.nullable(),
     note: noteSchema.nullable(),
     evidenceUrl: evidenceUrlSchema.nullable(),
+    // Files exported before target dates existed have no such field.
+    targetOn: isoDateSchema.nullable().default(null),
     updatedAt: timestampSchema.nullable(),
+    // Exported for the record; never restored from a file (a verification is Ladder's own check).
+    verification: z.unknown().optional(),
   })
   .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 
@@ -71,6 +75,12 @@ export const exportFileSchema = z.strictObject({
   progress: z.array(progressEntrySchema).max(IMPORT_MAX_PROGRESS),
   customCertifications: z.array(certificationEntrySchema).max(MAX_CUSTOM_CERTIFICATIONS),
   history: z.array(historyEntrySchema).max(IMPORT_MAX_HISTORY),
+  // Files exported before plans existed have none. A stored target date may since have
+  // passed, so dates are not checked against today here.
+  plan: z
+    .strictObject({ targetRungId: z.string().min(1).max(64).nullable(), targetDate: isoDateSchema.nullable() })
+    .nullable()
+    .default(null),
 });
 
 export type ExportFile = z.output<typeof exportFileSchema>;

@@ -13,3 +13,5 @@ export type {
 export type { ProgressRow } from "./requirements";
 // Re-exported so callers that only evaluate need one import.
 export { withCustomCertifications } from "../catalog";
+export { FORECAST_HORIZON_DAYS, forecastPlan, MIN_HISTORY_DAYS, PACE_WINDOW_DAYS } from "./forecast";
+export type { Forecast, ForecastBasis, ForecastInput, ForecastRow } from "./forecast";

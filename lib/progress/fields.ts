@@ -3,7 +3,7 @@ import type { ProgressItem } from "./types";
 // The fields of a progress row and their rules, in one pure module: the server's write, the
 // dashboard's optimistic cache, the history and the import all merge and compare rows here.
 
-export const PROGRESS_FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl"] as const;
+export const PROGRESS_FIELDS = ["status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn"] as const;
 
 export type ProgressField = (typeof PROGRESS_FIELDS)[number];
 
@@ -20,9 +20,9 @@ export function progressFieldsOf(row: ProgressFields): ProgressFields {
   return Object.fromEntries(PROGRESS_FIELDS.map((field) => [field, row[field]])) as ProgressFields;
 }
 
-/** An item never saved: "todo", no dates, no note, no link. */
+/** An item never saved: "todo", no dates, no note, no link, no target. */
 export function untouchedItem(itemId: string): ProgressItem {
-  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null };
+  return { itemId, status: "todo", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null };
 }
 
 /** A note of only spaces says nothing: it is stored as no note. */
@@ -44,6 +44,7 @@ export function mergeProgressUpdate(stored: ProgressFields, update: ProgressFiel
     expiresOn: pick("expiresOn"),
     note: update.note === undefined ? stored.note : update.note === null ? null : noteOrNone(update.note),
     evidenceUrl: pick("evidenceUrl"),
+    targetOn: pick("targetOn"),
   };
 }
 

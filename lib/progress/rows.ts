@@ -10,8 +10,14 @@ export type ProgressRowLike = {
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
+  targetOn: string | null;
   /** A Date from Prisma, ISO text from readRows. */
   updatedAt: Date | string;
+  /** From the CertificationVerification row, when there is one. */
+  verifiedBy?: string | null;
+  verifiedIssuerId?: string | null;
+  verifiedMethod?: string | null;
+  verifiedAt?: Date | string | number | null;
 };
 
 export function toProgressItem(row: ProgressRowLike): ProgressItem {
@@ -23,7 +29,12 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     expiresOn: row.expiresOn,
     note: row.note,
     evidenceUrl: row.evidenceUrl,
+    targetOn: row.targetOn ?? null,
     updatedAt: new Date(row.updatedAt).toISOString(),
+    // Present only on verified rows, so every other row keeps its shape.
+    ...(row.verifiedBy && row.verifiedAt
+      ? { verification: { issuer: row.verifiedBy, issuerId: row.verifiedIssuerId ?? "", method: row.verifiedMethod ?? "", verifiedAt: new Date(row.verifiedAt).toISOString() } }
+      : {}),
   };
 }
 
@@ -33,7 +44,10 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
  */
 export async function loadProgressItems(userId: string): Promise<ProgressItem[]> {
   const rows = await readRows<ProgressRowLike>(sql`
-    SELECT "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
-    FROM "Progress" WHERE "userId" = ${userId} ORDER BY "itemId" ASC`);
+    SELECT p."itemId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
+      v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
+    FROM "Progress" p
+    LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
+    WHERE p."userId" = ${userId} ORDER BY p."itemId" ASC`);
   return rows.map(toProgressItem);
 }

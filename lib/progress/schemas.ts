@@ -27,6 +27,14 @@ export function latestCompletionDate(now: Date = new Date()): string {
   return addDays(todayUtc(now), 1);
 }
 
+/**
+ * The earliest date a new target date may name: a target in the past is a typo. Yesterday in
+ * UTC is still today for people west of UTC, so it is accepted.
+ */
+export function earliestTargetDate(now: Date = new Date()): string {
+  return addDays(todayUtc(now), -1);
+}
+
 export const completedOnSchema = isoDateSchema.refine(
   (value) => value <= latestCompletionDate(),
   "cannot be in the future",
@@ -59,6 +67,7 @@ export const progressUpdateSchema = z
     expiresOn: isoDateSchema.nullable().optional(),
     note: noteSchema.nullable().optional(),
     evidenceUrl: evidenceUrlSchema.nullable().optional(),
+    targetOn: isoDateSchema.nullable().optional(),
   })
   .refine((v) => !isExpiryBeforeCompletion(v), EXPIRY_BEFORE_COMPLETION);
 

@@ -7,8 +7,8 @@ import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
 import { type ProgressRowLike, toProgressItem } from "./rows";
-import { ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
-import type { ProgressItem } from "./types";
+import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
+import type { ItemVerification, ProgressItem } from "./types";
 
 /**
  * Serialises writers of one (person, item) on PostgreSQL, so the "before" each history event
@@ -57,7 +57,13 @@ async function recordRungChange(tx: Tx, userId: string, itemId: string, before: 
  * app's busiest write, and Prisma 6.19's query compiler made each of its statements cost more
  * than the database's own work (decision record 004, docs/benchmarks.md).
  */
-export async function setItemProgress(userId: string, itemId: string, update: ProgressUpdate): Promise<ProgressItem> {
+export async function setItemProgress(
+  userId: string,
+  itemId: string,
+  update: ProgressUpdate,
+  /** Runs in the same transaction after the write (lib/credentials records a verification). */
+  afterWrite?: (tx: Tx) => Promise<ItemVerification>,
+): Promise<ProgressItem> {
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
@@ -67,12 +73,23 @@ export async function setItemProgress(userId: string, itemId: string, update: Pr
       await lockItem(tx, userId, itemId);
       const kind = await findCheckableItemKind(userId, itemId, tx);
       const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
-        SELECT "status", "completedOn", "expiresOn", "note", "evidenceUrl", "updatedAt"
-        FROM "Progress" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
+        SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
+          v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
+        FROM "Progress" p LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
+        WHERE p."userId" = ${userId} AND p."itemId" = ${itemId}`;
       const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
       const before: ProgressFields = stored ?? untouchedItem(itemId);
       const after = mergeProgressUpdate(before, update);
 
+      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+      }
+
+      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+      }
       if (after.expiresOn !== null && kind !== "certification") {
         throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
       }
@@ -82,21 +99,31 @@ export async function setItemProgress(userId: string, itemId: string, update: Pr
       }
 
       const changes = diffProgressFields(before, after);
-      if (!changes) return stored ?? untouchedItem(itemId);
+      if (!changes) {
+        if (!afterWrite) return stored ?? untouchedItem(itemId);
+        return { ...(stored ?? untouchedItem(itemId)), verification: await afterWrite(tx) };
+      }
 
       // The unique (userId, itemId) index makes this one row per person and item, whatever races.
       const now = new Date();
       await tx.$executeRaw`
-        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "createdAt", "updatedAt")
-        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${now}, ${now})
+        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
+        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
         ON CONFLICT ("userId", "itemId") DO UPDATE SET
           "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
-          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "updatedAt" = excluded."updatedAt"`;
+          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`;
       await tx.$executeRaw`
         INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
         VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;
       if (changes.status || changes.expiresOn) await recordRungChange(tx, userId, itemId, before, now);
-      return { itemId, ...after, updatedAt: now.toISOString() };
+      // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
+      let verification = stored?.verification ?? null;
+      if (changes.status || changes.completedOn || changes.expiresOn) {
+        await tx.$executeRaw`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
+        verification = null;
+      }
+      if (afterWrite) verification = await afterWrite(tx);
+      return { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) };
     },
     // Concurrent writers of one item queue on the lock above; give them time.
     { maxWait: 10_000, timeout: 15_000 },

@@ -11,9 +11,15 @@ export type ProgressItem = {
   expiresOn: string | null;
   note: string | null;
   evidenceUrl: string | null;
+  /** The person's own target date ("YYYY-MM-DD"), or null. */
+  targetOn: string | null;
   /** ISO timestamp of the last change; null for an item never saved (still "todo"). */
   updatedAt: string | null;
+  /** Certifications whose credential Ladder verified (lib/credentials): who issued it, when checked. */
+  verification?: ItemVerification | null;
 };
+
+export type ItemVerification = { issuer: string; issuerId: string; method: string; verifiedAt: string };
 
 export type ProgressSummary = { done: number; inProgress: number; skipped: number; total: number };
 

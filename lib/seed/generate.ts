@@ -8,7 +8,7 @@ import type { ProgressItem } from "@/lib/progress/types";
 // expiry date, it never precedes the completion date, completion dates are never in the
 // future, and every row's history replays to exactly its stored state.
 
-export type SeedProgressRow = Omit<ProgressItem, "updatedAt"> & {
+export type SeedProgressRow = Omit<ProgressItem, "updatedAt" | "verification"> & {
   createdAt: Date;
   updatedAt: Date;
 };
@@ -256,6 +256,7 @@ function itemHistory(random: () => number, plan: Plan, joinedAt: number, now: nu
   const row: SeedProgressRow = {
     itemId: plan.itemId,
     ...state,
+    targetOn: null,
     createdAt: first ? first.createdAt : new Date(joinedAt),
     updatedAt: last ? last.createdAt : new Date(joinedAt),
   };

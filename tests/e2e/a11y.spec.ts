@@ -24,6 +24,8 @@ for (const { name, path, isSignedIn, heading } of PAGES) {
         await page.locator("#item-aws-certified-machine-learning").getByText("Dates, note and evidence").click();
         await page.getByText("Add a certification of your own").click();
         await expect(page.getByLabel("Expires on").first()).toBeVisible();
+        // The plan card loads its data after the page: check it loaded.
+        await expect(page.getByRole("region", { name: "Your plan" }).getByRole("button", { name: "Save goal" })).toBeVisible();
       }
       expect(await violations(page), `${path}, ${colorScheme}`).toEqual([]);
     }

@@ -64,6 +64,13 @@ const USER_ROUTES: RouteCase[] = [
   { method: "POST", path: () => "/api/account/email/confirmation" },
   { method: "GET", path: () => "/api/reminders" },
   { method: "PUT", path: () => "/api/reminders", body: () => ({ weeklyDigest: false, renewals: false, timeZone: "Asia/Tokyo" }) },
+  { method: "POST", path: () => "/api/certifications/verify", body: (victim) => ({ credential: { credentialSubject: { id: `mailto:${victim.email}` } } }) },
+  { method: "GET", path: () => "/api/credentials/position" },
+  { method: "GET", path: () => "/api/plan" },
+  { method: "PUT", path: () => "/api/plan", body: () => ({ targetRungId: "director-of-ml", targetDate: "2199-01-01" }) },
+  { method: "GET", path: () => "/api/calendar" },
+  { method: "POST", path: () => "/api/calendar" },
+  { method: "DELETE", path: () => "/api/calendar" },
 ];
 
 /** Routes that need no sign-in ("METHOD /pattern"). */
@@ -76,7 +83,10 @@ const PUBLIC_ROUTES = new Set([
   "POST /api/auth/password-reset/confirm",
   "POST /api/auth/verify-email",
   "POST /api/unsubscribe",
+  "POST /api/verify",
   "GET /api/auth/[...nextauth]",
+  // The secret link is the credential; tests/integration/calendar.test.ts covers it.
+  "GET /api/calendar/[token]",
   "POST /api/auth/[...nextauth]",
 ]);
 
@@ -87,7 +97,9 @@ async function createVictim(): Promise<Victim & { cookie: string }> {
   const customCertificationId = `custom-${crypto.randomUUID()}`;
   const customCertificationTitle = `Secret certification ${crypto.randomUUID()}`;
   await db.customCertification.create({ data: { id: customCertificationId, userId: user.id, title: customCertificationTitle, issuer: "Issuer" } });
-  await db.progress.create({ data: { userId: user.id, itemId: customCertificationId, status: "in_progress", note: "private note" } });
+  await db.progress.create({ data: { userId: user.id, itemId: customCertificationId, status: "in_progress", note: "private note", targetOn: "2199-06-01" } });
+  await db.plan.create({ data: { userId: user.id, targetRungId: "mle", targetDate: "2199-01-01", revision: 1 } });
+  await db.calendarFeed.create({ data: { userId: user.id, tokenHash: crypto.randomBytes(32).toString("hex") } });
   await db.progressEvent.create({ data: { userId: user.id, itemId: customCertificationId, toStatus: "in_progress", changes: "{}" } });
   return { id: user.id, email: user.email, password, name, customCertificationId, customCertificationTitle, cookie };
 }
@@ -106,6 +118,8 @@ async function snapshot(userId: string): Promise<string> {
     sessions: await db.session.findMany(where),
     emailTokens: await db.emailToken.findMany(where),
     reminderSettings: await db.reminderSettings.findUnique({ where: { userId } }),
+    plan: await db.plan.findUnique({ where: { userId } }),
+    calendarFeed: await db.calendarFeed.findUnique({ where: { userId } }),
   });
 }
 

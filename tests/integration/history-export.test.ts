@@ -147,7 +147,7 @@ describe("export and import", () => {
     await setItemProgress(user.id, "build-a-network", { status: "in_progress", note: "Met Ana, Bo\nand Cy" });
     const csv = await exportChecklistCsv(user.id);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("section,item_id,title,issuer,status,completed_on,expires_on,note,evidence_url,updated_at");
+    expect(lines[0]).toBe("section,item_id,title,issuer,status,completed_on,expires_on,note,evidence_url,updated_at,verified_by,verified_on");
     // Header + 23 items + the empty string after the final line break.
     expect(lines).toHaveLength(25);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);

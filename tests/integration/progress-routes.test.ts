@@ -82,6 +82,7 @@ describe.runIf(hasSessions)("progress API, signed in", () => {
       expiresOn: null,
       note: "Joined a meetup",
       evidenceUrl: null,
+      targetOn: null,
       updatedAt: expect.any(String),
     });
     const list = await (await getProgress(authedRequest(`${BASE}/api/progress`, { cookie }), {})).json();

@@ -49,6 +49,7 @@ describe("seedPeople", () => {
           expiresOn: row.expiresOn,
           note: row.note,
           evidenceUrl: row.evidenceUrl,
+          targetOn: row.targetOn,
           updatedAt: row.updatedAt.toISOString(),
         }));
       expect(items).toEqual(generatedItems);

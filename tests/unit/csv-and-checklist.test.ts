@@ -37,9 +37,9 @@ describe("checklist", () => {
 
   it("counts only items on the checklist", () => {
     const summary = summarizeProgress(CATALOG, [
-      { itemId: "seek-mentoring", status: "done", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null },
-      { itemId: "custom-gone", status: "done", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null },
-      { itemId: "build-a-network", status: "skipped", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, updatedAt: null },
+      { itemId: "seek-mentoring", status: "done", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null },
+      { itemId: "custom-gone", status: "done", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null },
+      { itemId: "build-a-network", status: "skipped", completedOn: null, expiresOn: null, note: null, evidenceUrl: null, targetOn: null, updatedAt: null },
     ]);
     expect(summary).toEqual({ done: 1, inProgress: 0, skipped: 1, total: 23 });
   });

@@ -13,6 +13,7 @@ const row = (itemId: string, fields: Partial<ProgressItem> = {}): ProgressItem =
   expiresOn: null,
   note: null,
   evidenceUrl: null,
+  targetOn: null,
   updatedAt: null,
   ...fields,
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Dashboard } from "@/components/dashboard/dashboard";
+import { PlanCard } from "@/components/plan/plan-card";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { getDashboardData } from "@/lib/progress";
@@ -23,7 +24,7 @@ export default async function DashboardPage() {
         </Link>
       </p>
       <div className="mt-6">
-        <Dashboard initial={data} />
+        <Dashboard initial={data} plan={<PlanCard />} />
       </div>
     </main>
   );

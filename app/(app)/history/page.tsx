@@ -3,14 +3,20 @@ import Link from "next/link";
 import { DoneChart } from "@/components/history/done-chart";
 import { HistoryTimeline } from "@/components/history/history-timeline";
 import { requirePageUser } from "@/lib/auth/session";
+import { todayUtc } from "@/lib/clock";
 import { getHistoryOverview } from "@/lib/history";
+import { getPlanLine } from "@/lib/plan";
 
 export const metadata: Metadata = { title: "History" };
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage() {
   const user = await requirePageUser("/history");
-  const { page, doneOverTime, total } = await getHistoryOverview(user.id);
+  const [{ page, doneOverTime, total }, planLine] = await Promise.all([getHistoryOverview(user.id), getPlanLine(user.id)]);
+  const latestDone = doneOverTime[doneOverTime.length - 1]?.done ?? 0;
+  const plan = planLine
+    ? { today: todayUtc(), date: planLine.targetDate, done: latestDone + planLine.itemsNeeded, rungTitle: planLine.rungTitle }
+    : undefined;
   return (
     <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Your history</h1>
@@ -25,7 +31,7 @@ export default async function HistoryPage() {
           Items done over time
         </h2>
         <div className="mt-3">
-          <DoneChart points={doneOverTime} total={total} />
+          <DoneChart points={doneOverTime} total={total} plan={plan} />
         </div>
       </section>
       <section aria-labelledby="timeline-title" className="mt-6">

@@ -24,6 +24,14 @@ export default async function LadderPage() {
         You are <span className="font-semibold">{position.current?.title ?? ASPIRING_TITLE}</span>.
       </p>
       <p className="mt-1 text-slate-700 dark:text-slate-300">{position.explanation}</p>
+      {position.current ? (
+        <p className="mt-2 text-sm">
+          <a href="/api/credentials/position" download="ladder-position.json" className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            Download your position as a signed credential
+          </a>{" "}
+          (Open Badges 3.0; anyone can check it at <a href="/verify" className="font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">/verify</a>)
+        </p>
+      ) : null}
 
       <div className="mt-6 grid gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { DataTransfer } from "@/components/data/data-transfer";
+import { CalendarLink } from "@/components/plan/calendar-link";
 import { DeleteAccount } from "@/components/settings/delete-account";
 import { EmailSettings } from "@/components/settings/email-settings";
 import { PasswordForm } from "@/components/settings/password-form";
@@ -47,6 +48,9 @@ export default async function SettingsPage() {
       ) : null}
       <Section id="sessions-heading" title="Sessions">
         <SignOutEverywhere />
+      </Section>
+      <Section id="calendar-heading" title="Calendar">
+        <CalendarLink />
       </Section>
       <Section id="your-data" title="Your data">
         <DataTransfer />

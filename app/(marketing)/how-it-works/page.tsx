@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StartLinks } from "@/components/shell/start-links";
-import { getSessionUser } from "@/lib/auth/session";
+import { VisitorStartLinks } from "../../site-header";
 import { NumberBadge } from "@/components/marketing/section";
 import { CARD, CONTAINER, TEXT_LINK } from "@/components/marketing/styles";
 import { buttonStyles } from "@/components/ui/button";
@@ -25,8 +24,7 @@ const KIND_LABEL: Partial<Record<ItemKind, string>> = {
  * Generated from describeRules(CATALOG), the same rule data evaluateLadder reads, so this
  * page and the level a person is shown cannot disagree. No rule text is written here.
  */
-export default async function HowItWorksPage() {
-  const isSignedIn = (await getSessionUser()) !== null;
+export default function HowItWorksPage() {
   const rules = describeRules(CATALOG);
   const titleOf = new Map(rules.rungs.map((rung) => [rung.id, rung.title]));
 
@@ -151,7 +149,7 @@ export default async function HowItWorksPage() {
                 Back to the career overview
               </Link>
             </p>
-            <StartLinks isSignedIn={isSignedIn} primaryClass={`${buttonStyles.primary} shrink-0`} signUpLabel="Track your progress" />
+            <VisitorStartLinks primaryClass={`${buttonStyles.primary} shrink-0`} signUpLabel="Track your progress" />
           </div>
         </div>
       </div>
