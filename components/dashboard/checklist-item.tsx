@@ -98,6 +98,13 @@ export function ChecklistItem({
             </p>
           ) : null}
           {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
+          {item.evidenceUrl ? (
+            <p className="mt-1 text-sm">
+              <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                Evidence<span className="sr-only"> for {entry.title}</span> (opens in a new tab)
+              </a>
+            </p>
+          ) : null}
         </div>
         <div className="shrink-0">
           {isMetThroughOthers ? (

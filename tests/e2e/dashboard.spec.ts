@@ -254,3 +254,42 @@ test("reaching a rung is announced in view with View ladder; the change can be u
   await expect(events.filter({ hasText: "Moved down to below the first rung" })).toHaveCount(1);
   await expect(events.filter({ hasText: "Gain Practical Experience" })).toHaveCount(2);
 });
+
+test("one saving model: a completed date marks done, a certification is done with both dates in one save, links get https://, errors focus their field", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  await page.goto("/dashboard");
+
+  const network = page.locator("#item-build-a-network");
+  await network.getByText("Dates, note and evidence").click();
+  await network.getByLabel("Completed on").fill("2025-03-01");
+  await network.getByLabel("Evidence link").fill("example.com/meetup-talk");
+  await network.getByRole("button", { name: "Save details" }).click();
+  await expect(network.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(network.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  await expect(network.getByLabel("Evidence link")).toHaveValue("https://example.com/meetup-talk");
+  await expect(network.getByRole("link", { name: /Evidence for Build a Network/ })).toHaveAttribute("href", "https://example.com/meetup-talk");
+
+  const aws = page.locator("#item-aws-certified-machine-learning");
+  await aws.getByText("Dates, note and evidence").click();
+  await aws.getByLabel("Earned on").fill("2026-01-10");
+  await aws.getByLabel("Expires on").fill("2025-01-10");
+  await aws.getByRole("button", { name: "Save details" }).click();
+  await expect(aws.getByLabel("Expires on")).toBeFocused();
+  await expect(aws.getByText("The expiry date cannot be before the date it was earned.")).toBeVisible();
+  await aws.getByLabel("Expires on").fill("2029-01-10");
+  await aws.getByRole("button", { name: "Save details" }).click();
+  await expect(aws.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(aws.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  const history = (await (await page.request.get("/api/history")).json()) as { events: { itemId: string; toStatus: string }[] };
+  expect(history.events.filter((event) => event.itemId === "aws-certified-machine-learning")).toEqual([expect.objectContaining({ toStatus: "done" })]);
+
+  // Unsaved text is not lost silently: leaving asks first.
+  await network.getByLabel("Note").fill("A talk about feature stores.");
+  let asked = false;
+  page.once("dialog", async (dialog) => {
+    asked = dialog.type() === "beforeunload";
+    await dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toBe(true);
+});
