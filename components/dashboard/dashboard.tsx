@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useMemo } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
@@ -15,6 +15,14 @@ import { TrackPicker } from "./track-picker";
 import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
 /** `plan`: the plan card, composed by the page (one feature folder never imports another). */
+const FILTERS = [
+  { id: "next", label: "Needed for next rung" },
+  { id: "in_progress", label: "In progress" },
+  { id: "done", label: "Done" },
+  { id: "all", label: "All" },
+] as const;
+type Filter = (typeof FILTERS)[number]["id"];
+
 export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
   const { today } = initial;
   const progress = useProgress(initial.progress).data;
@@ -25,6 +33,14 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
   const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
+  const [filter, setFilter] = useState<Filter>("all");
+  const needed = useMemo(() => new Set(ladder.missing.flatMap((requirement) => requirement.itemIds)), [ladder.missing]);
+  const isShown = (id: string): boolean => {
+    if (filter === "all") return true;
+    if (filter === "next") return needed.has(id);
+    if (filter === "done") return Boolean(standings.get(id)?.isMet) || itemsById.get(id)?.status === "done";
+    return itemsById.get(id)?.status === "in_progress";
+  };
   const notices = useMemo(() => itemNotices(catalog, progress.items, ladder, today), [catalog, progress.items, ladder, today]);
 
   return (
@@ -61,9 +77,26 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
             View ladder
           </Link>
         </section>
+        <fieldset className="flex flex-wrap items-center gap-2">
+          <legend className="sr-only">Show in the checklist</legend>
+          <span aria-hidden="true" className="text-sm font-medium text-slate-700 dark:text-slate-300">
+            Show:
+          </span>
+          {FILTERS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              aria-pressed={filter === id}
+              onClick={() => setFilter(id)}
+              className="inline-flex min-h-11 items-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
+            >
+              {label}
+            </button>
+          ))}
+        </fieldset>
         <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
           {sections.map((section) => (
-            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} notices={notices} today={today}>
+            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
               {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
             </ChecklistSection>
           ))}

@@ -76,8 +76,8 @@ export function ProgressToasts({ ladder, children }: { ladder: LadderEvaluation;
                   type="button"
                   className="min-h-11 rounded-md px-3 font-semibold underline underline-offset-2 hover:bg-white/10 dark:hover:bg-slate-900/10"
                   onClick={() => {
-                    toast.undo?.();
                     setToast(null);
+                    toast.undo?.();
                   }}
                 >
                   Undo

@@ -155,6 +155,12 @@ test("on a 375 px phone every control is at least 44 × 44 px, and descriptions 
         if (rect.width <= 1 || rect.height <= 1) return [];
         if (control.tagName === "A" && control.closest("p, li > span, td, dd, figcaption")) return [];
         if (rect.width >= 43.5 && rect.height >= 43.5) return [];
+        // A radio or checkbox is hit through its label: the label is the target.
+        if (control instanceof HTMLInputElement && (control.type === "radio" || control.type === "checkbox")) {
+          const label = control.closest("label") ?? (control.id ? document.querySelector(`label[for="${control.id}"]`) : null);
+          const box = label?.getBoundingClientRect();
+          if (box && box.height >= 43.5 && box.width >= 43.5) return [];
+        }
         return [`${control.tagName.toLowerCase()} "${(control.textContent ?? control.getAttribute("aria-label") ?? "").trim().slice(0, 40)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`];
       }),
     );
@@ -185,7 +191,7 @@ test("status never contradicts the rules: a step met through a degree shows as m
   await page.goto("/dashboard");
 
   const bachelors = page.locator("#item-earn-bachelors-degree");
-  await expect(bachelors.getByText("Met", { exact: true })).toBeVisible();
+  await expect(bachelors.getByText(/^✓ Met$/)).toBeVisible();
   await expect(bachelors).toContainText("Met through Bachelor's Degree in Mathematics.");
   await expect(bachelors.getByRole("radio", { name: "To do" })).toHaveCount(0);
 
@@ -292,4 +298,45 @@ test("one saving model: a completed date marks done, a certification is done wit
   });
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => asked).toBe(true);
+});
+
+test("less to wade through: filters, collapsible sections, a quiet To do", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  await setProgress(page.request, "bachelors-computer-science", { status: "done" });
+  await setProgress(page.request, "build-a-network", { status: "in_progress" });
+  await page.goto("/dashboard");
+  const items = page.locator("#checklist li[id^='item-']");
+  const all = await items.count();
+  expect(all).toBeGreaterThanOrEqual(23);
+
+  await page.getByRole("button", { name: "Needed for next rung" }).click();
+  await expect(page.getByRole("button", { name: "Needed for next rung" })).toHaveAttribute("aria-pressed", "true");
+  // The first rung still needs practical experience only.
+  await expect(items).toHaveCount(1);
+  await expect(page.locator("#item-gain-practical-experience")).toBeVisible();
+
+  await page.getByRole("button", { name: "In progress", exact: true }).click();
+  await expect(items).toHaveCount(1);
+  await expect(page.locator("#item-build-a-network")).toBeVisible();
+
+  // Done counts what the ladder counts: the degree and the step it meets.
+  await page.getByRole("button", { name: "Done", exact: true }).click();
+  await expect(items).toHaveCount(2);
+
+  await page.getByRole("button", { name: "All", exact: true }).click();
+  await expect(items).toHaveCount(all);
+  const education = page.getByRole("region", { name: "Education paths" });
+  await education.getByRole("button", { name: "Hide Education paths" }).click();
+  await expect(education.getByRole("listitem")).toHaveCount(0);
+  await expect(education.getByRole("button", { name: "Show Education paths" })).toHaveAttribute("aria-expanded", "false");
+  await education.getByRole("button", { name: "Show Education paths" }).click();
+  await expect(page.locator("#item-phd-data-science")).toBeVisible();
+
+  // The unselected default is quieter than a chosen status: no filled background.
+  const todo = page.locator("#item-seek-mentoring label").filter({ hasText: "To do" }).locator("span");
+  const done = page.locator("#item-bachelors-computer-science label").filter({ hasText: "Done" }).locator("span");
+  const background = (locator: typeof todo) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(todo)).toBe("rgb(255, 255, 255)");
+  expect(await background(done)).not.toBe("rgb(255, 255, 255)");
+  expect(await axeViolations(page)).toEqual([]);
 });
