@@ -88,7 +88,7 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
               type="button"
               aria-pressed={filter === id}
               onClick={() => setFilter(id)}
-              className="inline-flex min-h-11 items-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
             >
               {label}
             </button>
