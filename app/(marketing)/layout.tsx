@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/marketing/site-footer";
-import { SiteHeader } from "@/components/marketing/site-header";
+import { SiteFooter } from "@/components/shell/site-footer";
+import { Header } from "../site-header";
 
 export default function MarketingLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <SiteHeader />
+      <Header />
       <div className="flex-1">{children}</div>
       <SiteFooter />
     </div>

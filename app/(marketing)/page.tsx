@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorStartLinks } from "../site-header";
 import { BarChart } from "@/components/charts/bar-chart";
 import { RangeChart } from "@/components/charts/range-chart";
 import { formatThousands } from "@/components/charts/scale";
@@ -72,12 +73,7 @@ export default function HomePage() {
               that puts you on the ladder, what the next rung asks for, and each rung&rsquo;s salary band.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <Link href="/signup" className={buttonStyles.primary}>
-                Create your account
-              </Link>
-              <Link href="/signin" className={buttonStyles.secondary}>
-                Sign in
-              </Link>
+              <VisitorStartLinks primaryClass={buttonStyles.primary} secondaryClass={buttonStyles.secondary} />
             </div>
             <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
               No guesswork about your level:{" "}
@@ -138,7 +134,7 @@ export default function HomePage() {
             <p className="mt-2 text-sm leading-6 text-slate-600 dark:text-slate-400">
               The article describes the roles, not the criteria. Ladder&rsquo;s rules are open.
             </p>
-            <Link href="/how-it-works" className={`${TEXT_LINK} mt-3 text-sm`}>
+            <Link href="/how-it-works" className={`${TEXT_LINK} mt-3 inline-flex min-h-11 items-center text-sm`}>
               How your level is computed
             </Link>
           </li>
@@ -327,18 +323,10 @@ export default function HomePage() {
             <p className="mt-2 text-blue-100">Check off what you have done and see which rung it puts you on.</p>
           </div>
           <div className="flex flex-wrap gap-3">
-            <Link
-              href="/signup"
-              className="inline-flex items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-blue-800 shadow-sm hover:bg-blue-50"
-            >
-              Create your account
-            </Link>
-            <Link
-              href="/signin"
-              className="inline-flex items-center justify-center rounded-lg px-4 py-2.5 text-sm font-semibold text-white ring-1 ring-white/60 ring-inset hover:bg-white/10"
-            >
-              Sign in
-            </Link>
+            <VisitorStartLinks
+              primaryClass="inline-flex min-h-11 items-center justify-center rounded-lg bg-white px-4 py-2.5 text-sm font-semibold text-blue-800 shadow-sm hover:bg-blue-50"
+              secondaryClass="inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2.5 text-sm font-semibold text-white ring-1 ring-white/60 ring-inset hover:bg-white/10"
+            />
           </div>
         </div>
       </section>

@@ -57,6 +57,8 @@ export function AddCertificationForm({ today }: { today: string }) {
         });
         putItem(client, item);
         setMessage({ isError: false, text: `Added "${certification.title}".` });
+        // The new item above pushes the form down: keep the focused button in view.
+        requestAnimationFrame(() => (document.activeElement as HTMLElement | null)?.scrollIntoView({ block: "nearest" }));
       } catch (error) {
         setMessage({ isError: true, text: `Added "${certification.title}", but its status and dates were not saved: ${errorMessage(error)} Set them on the item above.` });
       }
@@ -77,7 +79,7 @@ export function AddCertificationForm({ today }: { today: string }) {
 
   return (
     <details className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
-      <summary className="cursor-pointer font-medium text-blue-700 dark:text-blue-300">Add a certification of your own</summary>
+      <summary className="flex min-h-11 cursor-pointer items-center font-medium text-blue-700 sm:list-item sm:min-h-0 dark:text-blue-300">Add a certification of your own</summary>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         It counts toward &ldquo;Pursue Advanced Certifications&rdquo; like the listed ones while it is done and not expired.
       </p>
@@ -90,7 +92,7 @@ export function AddCertificationForm({ today }: { today: string }) {
         </FormField>
         <div className="flex items-center gap-2 sm:col-span-2">
           <input id="new-cert-earned" type="checkbox" checked={isEarned} onChange={(e) => setIsEarned(e.target.checked)} className="h-4 w-4" />
-          <label htmlFor="new-cert-earned" className="text-sm">
+          <label htmlFor="new-cert-earned" className="flex min-h-11 items-center text-sm">
             I have earned it (otherwise it is added as in progress)
           </label>
         </div>

@@ -2,11 +2,15 @@
 
 import { useState } from "react";
 import { formatDate, STATUS_LABELS } from "@/lib/format";
+import type { ItemStatus } from "@/lib/catalog";
+import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
 import { ItemDetailsForm } from "./item-details-form";
+import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
+import { useShowToast } from "./progress-toast";
 import { VerifyCredentialForm } from "./verify-credential-form";
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
@@ -41,17 +45,40 @@ export function ChecklistItem({
   entry,
   item,
   today,
-  notices,
+  standing,
+  notices: ruleNotices,
 }: {
   entry: ChecklistEntry;
   item: ProgressItem;
   today: string;
+  standing?: ItemStanding;
   notices: readonly ItemNotice[];
 }) {
   const mutation = useSetItemProgress(entry.id, today);
+  const showToast = useShowToast();
+  const setStatus = (status: ItemStatus) => {
+    const before = item.status;
+    mutation.mutate({ status });
+    showToast({
+      text: `${entry.title}: ${STATUS_LABELS[status]}.`,
+      // A normal write, recorded in history like any other.
+      undo: () => {
+        mutation.mutate({ status: before });
+        showToast({ text: `Undone: ${entry.title} is ${STATUS_LABELS[before]} again.` });
+      },
+    });
+  };
   const [isOpen, setIsOpen] = useState(false);
   const isCertification = entry.kind === "certification";
   const failedFrom = mutation.isError ? mutation.variables?.status : undefined;
+  // Met through other items (a degree, a certification): shown as met, not as "To do".
+  const isMetThroughOthers = Boolean(standing?.isMet && standing.metBy.length > 0);
+  const notices: ItemNotice[] = [...ruleNotices];
+  if (isMetThroughOthers && standing) notices.unshift({ tone: "success", text: `Met through ${standing.metBy.join(", ")}.` });
+  if (standing?.notCountedBecause) notices.unshift({ tone: "warning", text: standing.notCountedBecause });
+  if (item.status === "todo" && (item.completedOn || item.expiresOn)) {
+    notices.push({ tone: "info", text: `Back to To do; your dates are kept${detailsSummary({ ...item, note: null, evidenceUrl: null }, isCertification)}.` });
+  }
 
   return (
     <li id={`item-${entry.id}`} tabIndex={-1} className="scroll-mt-4 py-4">
@@ -63,6 +90,7 @@ export function ChecklistItem({
             {entry.isCustom ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">added by you</span> : null}
           </h3>
           {entry.issuer ? <p className="text-sm text-slate-700 dark:text-slate-300">Issued by {entry.issuer}</p> : null}
+          {entry.isCustom ? <OwnCertificationActions id={entry.id} title={entry.title} issuer={entry.issuer ?? ""} /> : null}
           {item.verification ? (
             <p className="mt-1 inline-block rounded bg-green-50 px-1.5 py-0.5 text-sm font-medium text-green-800 dark:bg-green-950/40 dark:text-green-200" title={item.verification.issuerId}>
               <span aria-hidden="true">✓ </span>Verified by {item.verification.issuer} ({issuerProvenance(item.verification.issuerId)}) on{" "}
@@ -70,9 +98,22 @@ export function ChecklistItem({
             </p>
           ) : null}
           {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
+          {item.evidenceUrl ? (
+            <p className="mt-1 text-sm">
+              <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+                Evidence<span className="sr-only"> for {entry.title}</span> (opens in a new tab)
+              </a>
+            </p>
+          ) : null}
         </div>
         <div className="shrink-0">
-          <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={(status) => mutation.mutate({ status })} />
+          {isMetThroughOthers ? (
+            <p className="status-met">
+              <span aria-hidden="true">✓ </span>Met
+            </p>
+          ) : (
+            <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={setStatus} />
+          )}
         </div>
       </div>
       {notices.length > 0 ? (
@@ -90,7 +131,7 @@ export function ChecklistItem({
         </p>
       ) : null}
       <details className="mt-2" open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
-        <summary className="cursor-pointer text-sm text-blue-700 underline underline-offset-2 dark:text-blue-300">
+        <summary className="flex min-h-11 cursor-pointer items-center text-sm text-blue-700 sm:min-h-0 sm:list-item underline underline-offset-2 dark:text-blue-300">
           Dates, note and evidence{detailsSummary(item, isCertification)}
         </summary>
         {isOpen ? (

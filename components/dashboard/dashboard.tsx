@@ -1,17 +1,28 @@
 "use client";
 
-import { type ReactNode, useMemo } from "react";
-import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import Link from "next/link";
+import { type ReactNode, useMemo, useState } from "react";
+import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
+import { itemStandings } from "@/lib/ladder/standing";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
 import { LadderCard } from "./ladder-card";
+import { ProgressToasts } from "./progress-toast";
 import { itemNotices } from "./notices";
 import { TrackPicker } from "./track-picker";
 import { useCertifications, useLadder, useProgress } from "./progress-cache";
 
 /** `plan`: the plan card, composed by the page (one feature folder never imports another). */
+const FILTERS = [
+  { id: "next", label: "Needed for next rung" },
+  { id: "in_progress", label: "In progress" },
+  { id: "done", label: "Done" },
+  { id: "all", label: "All" },
+] as const;
+type Filter = (typeof FILTERS)[number]["id"];
+
 export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
   const { today } = initial;
   const progress = useProgress(initial.progress).data;
@@ -21,25 +32,76 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
   const catalog = useMemo(() => withCustomCertifications(CATALOG, certifications), [certifications]);
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
+  const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
+  const [filter, setFilter] = useState<Filter>("all");
+  const needed = useMemo(() => new Set(ladder.missing.flatMap((requirement) => requirement.itemIds)), [ladder.missing]);
+  const isShown = (id: string): boolean => {
+    if (filter === "all") return true;
+    if (filter === "next") return needed.has(id);
+    if (filter === "done") return Boolean(standings.get(id)?.isMet) || itemsById.get(id)?.status === "done";
+    return itemsById.get(id)?.status === "in_progress";
+  };
   const notices = useMemo(() => itemNotices(catalog, progress.items, ladder, today), [catalog, progress.items, ladder, today]);
 
   return (
-    <div className="grid gap-6">
-      <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
-        <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
-        <TrackPicker initialTrackId={initial.trackId} />
+    <ProgressToasts ladder={ladder}>
+      <div className="grid gap-6">
+        <a href="#checklist" className="sr-only focus:not-sr-only focus:inline-flex focus:min-h-11 focus:items-center focus:rounded focus:bg-blue-700 focus:px-3 focus:text-white">
+          Skip to checklist
+        </a>
+        <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
+          <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+          <TrackPicker initialTrackId={initial.trackId} />
+        </div>
+        {plan}
+        <details className="text-sm">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            Keyboard help
+          </summary>
+          <p className="mt-1 rounded-lg bg-slate-100 px-4 py-3 text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+          Press Tab to reach an item&rsquo;s status, then use the arrow keys: each press
+          saves the next status (To do, In progress, Done, Skipped) at once. Changes show immediately; if one cannot be saved, the item
+          goes back and says why.
+          </p>
+        </details>
+        {/* Stays in view while the checklist scrolls: where you are and how far to the next rung. */}
+        <section
+          aria-label="Where you stand"
+          className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center justify-between gap-x-3 border-y border-slate-200 bg-white/95 px-4 py-1 text-sm backdrop-blur sm:mx-0 sm:rounded-lg sm:border dark:border-slate-800 dark:bg-slate-950/95"
+        >
+          <p>
+            <span className="font-semibold">{ladder.current?.title ?? ASPIRING_TITLE}</span>
+            {ladder.next ? ` · ${ladder.percentToNext}% of the way to ${ladder.next.title}` : " · the top rung"}
+          </p>
+          <Link href="/ladder" className="inline-flex min-h-11 items-center font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
+            View ladder
+          </Link>
+        </section>
+        <fieldset className="flex flex-wrap items-center gap-2">
+          <legend className="sr-only">Show in the checklist</legend>
+          <span aria-hidden="true" className="text-sm font-medium text-slate-700 dark:text-slate-300">
+            Show:
+          </span>
+          {FILTERS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              aria-pressed={filter === id}
+              onClick={() => setFilter(id)}
+              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
+            >
+              {label}
+            </button>
+          ))}
+        </fieldset>
+        <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
+          {sections.map((section) => (
+            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
+              {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
+            </ChecklistSection>
+          ))}
+        </div>
       </div>
-      {plan}
-      <p className="rounded-lg bg-slate-100 px-4 py-3 text-sm text-slate-800 dark:bg-slate-900 dark:text-slate-200">
-        <span className="font-semibold">Keyboard:</span> press Tab to reach an item&rsquo;s status, then use the arrow keys: each press
-        saves the next status (To do, In progress, Done, Skipped) at once. Changes show immediately; if one cannot be saved, the item
-        goes back and says why.
-      </p>
-      {sections.map((section) => (
-        <ChecklistSection key={section.id} section={section} itemsById={itemsById} notices={notices} today={today}>
-          {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
-        </ChecklistSection>
-      ))}
-    </div>
+    </ProgressToasts>
   );
 }

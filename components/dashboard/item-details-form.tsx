@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { NOTE_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ApiError } from "@/components/api/fetch-json";
@@ -13,6 +13,24 @@ type Props = {
   save: (update: ProgressUpdateInput, callbacks: { onSuccess: () => void; onError: (error: Error) => void }) => void;
 };
 
+const FIELD_NAMES: Record<string, string> = {
+  completedOn: "The date",
+  targetOn: "The target date",
+  expiresOn: "The expiry date",
+  note: "The note",
+  evidenceUrl: "The evidence link",
+};
+
+/** Every message a full sentence: "must be …" becomes "The evidence link must be …." */
+function sentences(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message = ""]) => {
+      const text = /^[a-z]/.test(message) ? `${FIELD_NAMES[field] ?? "This"} ${message}` : message;
+      return [field, /[.!?]$/.test(text) ? text : `${text}.`];
+    }),
+  );
+}
+
 /** Dates, note and evidence link of one item, checked with the same rules the API applies. */
 export function ItemDetailsForm({ item, isCertification, save }: Props) {
   const [completedOn, setCompletedOn] = useState(item.completedOn ?? "");
@@ -23,28 +41,58 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
   const base = `details-${item.itemId}`;
+  const focusField = (found: FieldErrors) => {
+    const field = ["completedOn", "targetOn", "expiresOn", "note", "evidenceUrl"].find((name) => found[name]);
+    if (field) document.getElementById(`${base}-${field}`)?.focus();
+  };
+
+  // Typed text is never lost silently: leaving the page with unsaved details asks first.
+  const isDirty =
+    completedOn !== (item.completedOn ?? "") ||
+    expiresOn !== (item.expiresOn ?? "") ||
+    note !== (item.note ?? "") ||
+    evidenceUrl !== (item.evidenceUrl ?? "") ||
+    targetOn !== (item.targetOn ?? "");
+  useEffect(() => {
+    if (!isDirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
+    // A link typed without its scheme ("credly.com/badges/…") gets https:// in front.
+    const link = evidenceUrl.trim();
+    const withScheme = link && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? `https://${link}` : link;
+    if (withScheme !== evidenceUrl) setEvidenceUrl(withScheme);
+    // Entering the date it was completed (or earned) marks the item done, in the same save.
+    const isNewlyCompleted = Boolean(completedOn) && completedOn !== (item.completedOn ?? "") && item.status !== "done";
     const update: ProgressUpdateInput = {
-      status: item.status,
+      status: isNewlyCompleted ? "done" : item.status,
       completedOn: completedOn || null,
       note: note.trim() ? note : null,
-      evidenceUrl: evidenceUrl.trim() || null,
+      evidenceUrl: withScheme || null,
       targetOn: targetOn || null,
       ...(isCertification ? { expiresOn: expiresOn || null } : {}),
     };
     const parsed = progressUpdateSchema.safeParse(update);
     if (!parsed.success) {
-      setErrors(toFieldErrors(parsed.error));
+      const found = sentences(toFieldErrors(parsed.error));
+      setErrors(found);
+      focusField(found);
       return;
     }
     setErrors({});
     save(update, {
       onSuccess: () => setSaved(true),
       onError: (error) => {
-        if (error instanceof ApiError && error.field) setErrors({ [error.field]: error.message.replace(/^[\w.]+: /, "") });
+        if (error instanceof ApiError && error.field) {
+          const found = sentences({ [error.field]: error.message.replace(/^[\w.]+: /, "") });
+          setErrors(found);
+          focusField(found);
+        }
       },
     });
   }
@@ -79,9 +127,9 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
         </FormField>
       </div>
       <div className="sm:col-span-2">
-        <FormField id={`${base}-evidenceUrl`} label="Evidence link" hint="A link starting with https:// or http://, e.g. a badge or certificate." error={errors.evidenceUrl}>
+        <FormField id={`${base}-evidenceUrl`} label="Evidence link" hint="A badge or certificate page; https:// is added if you leave it out." error={errors.evidenceUrl}>
           {(props) => (
-            <input {...props} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />
+            <input {...props} type="text" inputMode="url" autoComplete="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />
           )}
         </FormField>
       </div>

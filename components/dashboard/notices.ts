@@ -29,15 +29,10 @@ export function itemNotices(
     const isDone = satisfaction.rows.get(step.id)?.status === "done";
     if (by.kind === "education") {
       const words = by.degrees.map((d) => DEGREE_WORDS[d]).join(" or ");
-      if (isSatisfied && !isDone) add(step.id, { tone: "success", text: `Counts as done: you finished a ${words} education path.` });
-      else if (!isSatisfied) add(step.id, { tone: "info", text: `Also counts as done when you finish a ${words} education path below.` });
-    } else if (by.isExclusive) {
-      add(
-        step.id,
-        isSatisfied
-          ? { tone: "success", text: "Met: you hold a certification that is done and has not expired." }
-          : { tone: "info", text: "Counts only through a certification below that is done and has not expired." },
-      );
+      // Met through a path: the item itself says so (itemStandings).
+      if (!isSatisfied && !isDone) add(step.id, { tone: "info", text: `Also counts as done when you finish a ${words} education path below.` });
+    } else if (by.isExclusive && !isSatisfied && !isDone) {
+      add(step.id, { tone: "info", text: "Counts only through a certification below that is done and has not expired." });
     }
   }
 

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { Button } from "@/components/ui/button";
+import { CATALOG } from "@/lib/catalog";
 import { formatDate, formatDateTime, STATUS_LABELS } from "@/lib/format";
 import type { HistoryEvent, HistoryPage } from "@/lib/history/types";
 
@@ -16,8 +17,21 @@ function describeChange(field: keyof typeof FIELD_NAMES, before: string | null, 
   return field === "note" ? "Note changed" : `${name} changed to ${show(after)}`;
 }
 
+function rungTitle(id: string | null): string {
+  return CATALOG.ladder.find((level) => level.id === id)?.title ?? "below the first rung";
+}
+
+function describeRungChange([before, after]: [string | null, string | null]): string {
+  const order = (id: string | null) => CATALOG.ladder.findIndex((level) => level.id === id);
+  return order(after) > order(before) ? `Reached ${rungTitle(after)}` : `Moved down to ${rungTitle(after)} (from ${rungTitle(before)})`;
+}
+
 function EventRow({ event }: { event: HistoryEvent }) {
   const statusChange = event.changes.status;
+  // An own certification's removal is stored as {"title": [title, null]}.
+  const removed = (event.changes as { title?: unknown }).title !== undefined;
+  // A rung change is stored as {"rung": [before, after]} (rung ids, null below the first).
+  const rung = (event.changes as { rung?: [string | null, string | null] }).rung;
   const other = (Object.keys(FIELD_NAMES) as (keyof typeof FIELD_NAMES)[]).flatMap((field) => {
     const change = event.changes[field];
     return change ? [describeChange(field, change[0], change[1])] : [];
@@ -30,7 +44,11 @@ function EventRow({ event }: { event: HistoryEvent }) {
       </p>
       <p className="font-medium">{event.itemTitle}</p>
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        {statusChange
+        {rung
+          ? describeRungChange(rung)
+          : removed
+          ? "Removed from your checklist"
+          : statusChange
           ? `${STATUS_LABELS[event.fromStatus ?? "todo"]} → ${STATUS_LABELS[event.toStatus]}`
           : `Details changed (status ${STATUS_LABELS[event.toStatus]})`}
         {other.length > 0 ? `; ${other.join("; ")}` : ""}

@@ -177,7 +177,7 @@ function GoalForm({ view, message, setMessage }: { view: PlanView; message: Mess
             {open.map((level) => (
               <label
                 key={level.id}
-                className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-600 dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950"
+                className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:border-slate-600 dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950"
               >
                 <input type="radio" name="goal-rung" value={level.id} checked={rungId === level.id} onChange={() => setRungId(level.id)} />
                 {level.shortTitle}

@@ -25,8 +25,11 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <p className="text-slate-700 dark:text-slate-300">
-        Deletes your account, your progress, its history and your own certifications, for good. This cannot be undone. You can export your
-        data first.
+        Deletes your account, your progress, its history and your own certifications, for good. This cannot be undone. You can{" "}
+        <a href="#your-data" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
+          download your data
+        </a>{" "}
+        first.
       </p>
       <TextField
         id="delete-confirmation"

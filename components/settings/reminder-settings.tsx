@@ -45,13 +45,13 @@ export function ReminderSettings({ initial }: { initial: ReminderSettingsDto }) 
             <input
               id={`reminder-${item.key}`}
               type="checkbox"
-              className="mt-1 size-5 shrink-0 accent-blue-700"
+              className="mt-3 size-5 shrink-0 accent-blue-700"
               checked={values[item.key]}
               onChange={(event) => setValues({ ...values, [item.key]: event.target.checked })}
               aria-describedby={`reminder-${item.key}-hint`}
             />
             <div>
-              <label htmlFor={`reminder-${item.key}`} className="font-medium text-slate-900 dark:text-slate-100">
+              <label htmlFor={`reminder-${item.key}`} className="inline-flex min-h-11 items-center font-medium text-slate-900 dark:text-slate-100">
                 {item.label}
               </label>
               <p id={`reminder-${item.key}-hint`} className="text-sm text-slate-600 dark:text-slate-400">

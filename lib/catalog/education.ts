@@ -12,9 +12,12 @@ const MATH_SUMMARY =
   "Emphasizes the nuances of mathematical concepts, statistical analysis, and probability, laying the groundwork for understanding machine learning algorithms.";
 const DS_SUMMARY =
   "Offers insights into data analysis, big data techniques, and machine learning models that can influence tech decision-making.";
-/** The article's only description of these degrees is step 4's clause. */
+/**
+ * The article's only description of these degrees is step 4's sentence, shown whole: its
+ * clause alone ("gives them …") would start mid-sentence.
+ */
 const ADVANCED_SUMMARY =
-  "gives them a deeper understanding of algorithms and computational statistics.";
+  "Many MLEs hold a Master's or Ph.D. in Machine Learning or Data Science that gives them a deeper understanding of algorithms and computational statistics.";
 
 /**
  * Education paths from "Educational Requirements" plus step 4. The article lists each as

@@ -19,3 +19,14 @@ export const createCertificationSchema = z.strictObject({
 
 export type CreateCertificationInput = z.input<typeof createCertificationSchema>;
 export type CreateCertification = z.output<typeof createCertificationSchema>;
+
+/** Body of PATCH /api/certifications/:id: a new title and/or issuer for one's own certification. */
+export const updateCertificationSchema = z
+  .strictObject({
+    title: text("A title").optional(),
+    issuer: text("An issuer").optional(),
+  })
+  .refine((value) => value.title !== undefined || value.issuer !== undefined, { message: "Give a new title or issuer." });
+
+export type UpdateCertificationInput = z.input<typeof updateCertificationSchema>;
+export type UpdateCertification = z.output<typeof updateCertificationSchema>;

@@ -1,8 +1,10 @@
 import "server-only";
 import { type Catalog, getCatalogItem, type ItemStatus } from "@/lib/catalog";
+import { removedCertificationTitles } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadUserProgress } from "@/lib/progress";
+import { RUNG_EVENT_ITEM_ID } from "@/lib/progress/set-item-progress";
 import { summarizeProgress } from "@/lib/progress/checklist";
 import { HISTORY_PAGE_DEFAULT } from "./schemas";
 import type { DonePoint, HistoryEvent, HistoryOverview, HistoryPage } from "./types";
@@ -42,7 +44,7 @@ export type HistoryQuery = { cursor?: string; limit?: number };
 /** This person's changes, newest first, a page at a time. Three queries. */
 export async function listHistory(userId: string, query: HistoryQuery = {}): Promise<HistoryPage> {
   const [{ catalog }, page] = await Promise.all([loadUserProgress(userId), readHistoryPage(userId, query)]);
-  return toHistoryPage(page, catalog);
+  return toHistoryPage(page, catalog, await removedTitles(userId, page.rows, catalog));
 }
 
 /**
@@ -51,7 +53,7 @@ export async function listHistory(userId: string, query: HistoryQuery = {}): Pro
  */
 export async function getHistoryOverview(userId: string, limit?: number): Promise<HistoryOverview> {
   const [{ catalog, items }, page, doneOverTime] = await Promise.all([loadUserProgress(userId), readHistoryPage(userId, { limit }), getDoneOverTime(userId)]);
-  return { page: toHistoryPage(page, catalog), doneOverTime, total: summarizeProgress(catalog, items).total };
+  return { page: toHistoryPage(page, catalog, await removedTitles(userId, page.rows, catalog)), doneOverTime, total: summarizeProgress(catalog, items).total };
 }
 
 type EventRow = { id: string; itemId: string; fromStatus: string | null; toStatus: string; changes: string; createdAt: Date };
@@ -69,14 +71,23 @@ async function readHistoryPage(userId: string, { cursor: after, limit = HISTORY_
   return { rows, limit };
 }
 
-function toHistoryPage({ rows, limit }: { rows: EventRow[]; limit: number }, catalog: Catalog): HistoryPage {
+/** Names of removed own certifications on this page (a query only when the page has any). */
+function removedTitles(userId: string, rows: EventRow[], catalog: Catalog): Promise<Map<string, string>> {
+  const gone = [...new Set(rows.map((row) => row.itemId).filter((id) => !getCatalogItem(id, catalog)))];
+  return removedCertificationTitles(userId, gone);
+}
+
+function toHistoryPage({ rows, limit }: { rows: EventRow[]; limit: number }, catalog: Catalog, removed: Map<string, string>): HistoryPage {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     events: page.map((row) => ({
       id: row.id,
       itemId: row.itemId,
-      itemTitle: getCatalogItem(row.itemId, catalog)?.item.title ?? "An item no longer on the checklist",
+      itemTitle:
+        row.itemId === RUNG_EVENT_ITEM_ID
+          ? "Your rung"
+          : (getCatalogItem(row.itemId, catalog)?.item.title ?? removed.get(row.itemId) ?? "An item no longer on the checklist"),
       fromStatus: row.fromStatus as ItemStatus | null,
       toStatus: row.toStatus as ItemStatus,
       changes: parseChanges(row.changes),

@@ -1,7 +1,10 @@
 import "server-only";
+import { CATALOG, withCustomCertifications } from "@/lib/catalog";
 import { findCheckableItemKind } from "@/lib/certifications";
+import { todayUtc } from "@/lib/clock";
 import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
 import { type ProgressRowLike, toProgressItem } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
@@ -16,6 +19,31 @@ import type { ItemVerification, ProgressItem } from "./types";
 async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
   if (getDatabaseConfig().provider !== "postgresql") return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${userId}:${itemId}`}, 0))`;
+}
+
+/** The history item id of rung changes: not a checklist item, so exports leave it out. */
+export const RUNG_EVENT_ITEM_ID = "ladder-rung";
+
+/**
+ * Records reaching or losing a rung as a history event of its own: {"rung": [before, after]}
+ * (rung ids, null below the first). Only after a write that can move the rung: a status or
+ * an expiry date changed. Two more reads, inside the write's transaction.
+ */
+async function recordRungChange(tx: Tx, userId: string, itemId: string, before: ProgressFields, now: Date): Promise<void> {
+  // Read after the upsert: the rows hold the new state; the old one is `before`.
+  const [rows, certs] = await Promise.all([
+    tx.$queryRaw<ProgressRow[]>`SELECT "itemId", "status", "completedOn", "expiresOn" FROM "Progress" WHERE "userId" = ${userId}`,
+    tx.$queryRaw<{ id: string; title: string; issuer: string }[]>`SELECT "id", "title", "issuer" FROM "CustomCertification" WHERE "userId" = ${userId}`,
+  ]);
+  const catalog = withCustomCertifications(CATALOG, certs);
+  const today = todayUtc(now);
+  const rowsBefore = rows.map((row) => (row.itemId === itemId ? { itemId, status: before.status, completedOn: before.completedOn, expiresOn: before.expiresOn } : row));
+  const from = evaluateLadder(catalog, rowsBefore, today).current?.id ?? null;
+  const to = evaluateLadder(catalog, rows, today).current?.id ?? null;
+  if (from === to) return;
+  await tx.$executeRaw`
+    INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
+    VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`;
 }
 
 /**
@@ -87,6 +115,7 @@ export async function setItemProgress(
       await tx.$executeRaw`
         INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
         VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;
+      if (changes.status || changes.expiresOn) await recordRungChange(tx, userId, itemId, before, now);
       // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
       let verification = stored?.verification ?? null;
       if (changes.status || changes.completedOn || changes.expiresOn) {

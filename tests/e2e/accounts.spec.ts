@@ -32,6 +32,7 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ada Lovelace's dashboard");
 
+  await page.getByRole("button", { name: "Account menu for Ada Lovelace" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin\?signedOut=1$/);
   await expect(page.getByText("You are signed out.")).toBeVisible();

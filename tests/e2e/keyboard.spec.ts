@@ -7,7 +7,7 @@ test("sign in, change three items and read the ladder position by keyboard, with
   const skipLink = page.getByRole("link", { name: "Skip to content" });
   await pressAndExpectFocus(page, "Tab", skipLink, "skip link on /signin");
   await pressAndExpectFocus(page, "Tab", page.getByRole("link", { name: "Ladder, home" }), "home link");
-  await pressAndExpectFocus(page, "Tab", page.getByLabel("Email"), "email field");
+  await tabTo(page, page.getByLabel("Email"), "email field");
   await page.keyboard.type(account.email);
   await pressAndExpectFocus(page, "Tab", page.getByLabel("Password"), "password field");
   await page.keyboard.type(account.password);

@@ -78,7 +78,8 @@ test("forgot password: the mailed link sets a new password, the old session ends
   await page.getByLabel("New password").fill(newPassword);
   await page.getByRole("button", { name: "Set new password" }).click();
   await expect(page.getByRole("status")).toContainText("every device is signed out");
-  await page.getByRole("link", { name: "Sign in" }).click();
+  // The page's own link (the header also offers Sign in).
+  await page.locator("#main").getByRole("link", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL(/\/signin/);
   await signInThroughForm(page, account.email, account.password);

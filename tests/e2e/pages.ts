@@ -11,6 +11,8 @@ export const PAGES: readonly PageUnderTest[] = [
   { name: "history", path: "/history", isSignedIn: true, heading: "Your history" },
   { name: "settings", path: "/settings", isSignedIn: true, heading: "Settings" },
   { name: "mentoring", path: "/mentoring", isSignedIn: true, heading: "Mentoring" },
+  { name: "not-found", path: "/no-such-page", isSignedIn: false, heading: "This page does not exist." },
+  { name: "not-found-signed-in", path: "/no-such-page", isSignedIn: true, heading: "This page does not exist." },
 ];
 
 export const SCHEMES = ["light", "dark"] as const;

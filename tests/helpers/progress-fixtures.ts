@@ -11,7 +11,8 @@ export async function countRows(userId: string): Promise<{ progress: number; eve
   const db = getDb();
   const [progress, events, certifications] = await Promise.all([
     db.progress.count({ where: { userId } }),
-    db.progressEvent.count({ where: { userId } }),
+    // Item events only: a rung change is an event of its own (tests/integration/rung-history.test.ts).
+    db.progressEvent.count({ where: { userId, itemId: { not: "ladder-rung" } } }),
     db.customCertification.count({ where: { userId } }),
   ]);
   return { progress, events, certifications };

@@ -45,6 +45,8 @@ const USER_ROUTES: RouteCase[] = [
   { method: "GET", path: () => "/api/ladder" },
   { method: "GET", path: () => "/api/certifications" },
   { method: "POST", path: () => "/api/certifications", body: () => ({ title: "The intruder's own certification", issuer: "Issuer" }) },
+  { method: "PATCH", path: (victim) => `/api/certifications/${victim.customCertificationId}`, body: () => ({ title: "Renamed by someone else" }) },
+  { method: "DELETE", path: (victim) => `/api/certifications/${victim.customCertificationId}` },
   { method: "GET", path: () => "/api/export" },
   { method: "GET", path: () => "/api/export?format=csv" },
   {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTransfer } from "@/components/data/data-transfer";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { PlanCard } from "@/components/plan/plan-card";
 import { MentorComments } from "@/components/sharing/mentor-comments";
@@ -17,7 +16,7 @@ export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   const data = await getDashboardData(user.id, todayUtc(), user.trackId);
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">{user.name ? `${user.name}'s dashboard` : "Your dashboard"}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         Where you stand on the Machine Learning Engineer ladder and what to do next.{" "}
@@ -30,9 +29,6 @@ export default async function DashboardPage() {
       </div>
       <div className="mt-6 empty:hidden">
         <MentorComments />
-      </div>
-      <div className="mt-6">
-        <DataTransfer />
       </div>
     </main>
   );

@@ -18,7 +18,7 @@ export default async function HistoryPage() {
     ? { today: todayUtc(), date: planLine.targetDate, done: latestDone + planLine.itemsNeeded, rungTitle: planLine.rungTitle }
     : undefined;
   return (
-    <main id="main" className="mx-auto w-full max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Your history</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         Every change you made to your checklist.{" "}

@@ -18,7 +18,7 @@ export default async function LadderPage() {
   const topDown = [...position.levels].reverse();
 
   return (
-    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+    <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-bold tracking-tight">Your ladder</h1>
       <p className="mt-2 text-lg">
         You are <span className="font-semibold">{position.current?.title ?? ASPIRING_TITLE}</span>.
@@ -55,7 +55,7 @@ export default async function LadderPage() {
                   <h3 className="font-semibold">
                     {level.title}
                     {isHere ? (
-                      <span className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-bold text-white dark:bg-blue-300 dark:text-slate-950">You are here</span>
+                      <span className="ml-2 whitespace-nowrap rounded-full bg-blue-700 px-2 py-0.5 text-xs font-bold text-white dark:bg-blue-300 dark:text-slate-950">You are here</span>
                     ) : null}
                   </h3>
                   <p className="text-sm text-slate-700 dark:text-slate-300">

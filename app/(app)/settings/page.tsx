@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { DataTransfer } from "@/components/data/data-transfer";
 import { CalendarLink } from "@/components/plan/calendar-link";
 import { DeleteAccount } from "@/components/settings/delete-account";
 import { EmailSettings } from "@/components/settings/email-settings";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Settings" };
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4 sm:p-6 dark:border-slate-800">
-      <h2 id={id} className="mb-4 text-lg font-semibold">
+      <h2 id={id} className="mb-4 scroll-mt-4 text-lg font-semibold">
         {title}
       </h2>
       {children}
@@ -31,7 +32,7 @@ export default async function SettingsPage() {
   const account = await getAccount(user.id);
   const reminders = await getReminderSettings(user.id);
   return (
-    <main id="main" className="mx-auto max-w-2xl space-y-6 px-4 py-10">
+    <main id="main" className="mx-auto w-full max-w-5xl space-y-6 px-4 py-10 sm:px-6 [&>*]:max-w-2xl">
       <h1 className="text-2xl font-bold tracking-tight">Settings</h1>
       <Section id="profile-heading" title="Profile">
         <ProfileForm initialName={account.name} email={account.email} />
@@ -58,6 +59,9 @@ export default async function SettingsPage() {
       </Section>
       <Section id="calendar-heading" title="Calendar">
         <CalendarLink />
+      </Section>
+      <Section id="your-data" title="Your data">
+        <DataTransfer />
       </Section>
       <Section id="delete-heading" title="Delete account">
         <DeleteAccount hasPassword={account.hasPassword} />

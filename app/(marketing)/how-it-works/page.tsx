@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { VisitorStartLinks } from "../../site-header";
 import { NumberBadge } from "@/components/marketing/section";
 import { CARD, CONTAINER, TEXT_LINK } from "@/components/marketing/styles";
 import { buttonStyles } from "@/components/ui/button";
@@ -51,7 +52,7 @@ export default function HowItWorksPage() {
                 <li key={rung.id}>
                   <a
                     href={`#${rung.id}`}
-                    className="flex items-center gap-2 rounded-md px-2 py-1.5 font-medium text-slate-800 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                    className="flex min-h-11 items-center gap-2 rounded-md px-2 py-1.5 font-medium text-slate-800 hover:bg-slate-100 sm:min-h-0 dark:text-slate-200 dark:hover:bg-slate-800"
                   >
                     <span className="w-4 text-right tabular-nums text-slate-500 dark:text-slate-400">{i + 1}</span>
                     {rung.shortTitle}
@@ -148,9 +149,7 @@ export default function HowItWorksPage() {
                 Back to the career overview
               </Link>
             </p>
-            <Link href="/signup" className={`${buttonStyles.primary} shrink-0`}>
-              Track your progress
-            </Link>
+            <VisitorStartLinks primaryClass={`${buttonStyles.primary} shrink-0`} signUpLabel="Track your progress" />
           </div>
         </div>
       </div>

@@ -7,10 +7,8 @@ import { NAV_ITEM } from "./nav-styles";
 const LINKS = [
   { href: "/dashboard", label: "Dashboard" },
   { href: "/ladder", label: "Ladder" },
-  // Shown from the sm breakpoint: a fifth link does not fit a 375 px phone's header on one
-  // line; on a phone the Mentors section of Settings links to it.
-  { href: "/mentoring", label: "Mentoring", isPhoneHidden: true },
-  { href: "/settings", label: "Settings" },
+  { href: "/history", label: "History" },
+  { href: "/how-it-works", label: "How levels work" },
 ] as const;
 
 /** The signed-in navigation; the current page is marked for screen readers and by an underline. */
@@ -21,7 +19,7 @@ export function NavLinks() {
       {LINKS.map((link) => {
         const isCurrent = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
-          <li key={link.href} className={"isPhoneHidden" in link ? "hidden sm:list-item" : undefined}>
+          <li key={link.href}>
             <Link
               href={link.href}
               aria-current={isCurrent ? "page" : undefined}
