@@ -16,10 +16,12 @@ type Answer = { share: Settings };
 export function ShareSettings() {
   const client = useQueryClient();
   const [url, setUrl] = useState<string | null>(null);
+  // Chosen before the page is on: kept here, not in the query cache, so a refetch cannot undo it.
+  const [isChecklistChosen, setIsChecklistChosen] = useState(false);
   const share = useQuery({ queryKey: sharingKeys.share, queryFn: () => fetchJson<Answer>("/api/share").then((a) => a.share) });
   const settings = share.data;
   const create = useMutation({
-    mutationFn: () => fetchJson<Answer & { url: string }>("/api/share", { method: "POST", json: { showChecklist: settings?.showChecklist ?? false } }),
+    mutationFn: () => fetchJson<Answer & { url: string }>("/api/share", { method: "POST", json: { showChecklist: settings?.isEnabled ? settings.showChecklist : isChecklistChosen } }),
     onSuccess: (answer) => {
       setUrl(answer.url);
       client.setQueryData(sharingKeys.share, answer.share);
@@ -54,16 +56,16 @@ export function ShareSettings() {
             <input
               id="share-checklist"
               type="checkbox"
-              className="mt-1 size-5 shrink-0"
-              checked={settings.showChecklist}
+              className="mt-3 size-5 shrink-0"
+              checked={settings.isEnabled ? settings.showChecklist : isChecklistChosen}
               aria-describedby="share-checklist-hint"
               onChange={(event) => {
                 if (settings.isEnabled) update.mutate(event.target.checked);
-                else client.setQueryData(sharingKeys.share, { ...settings, showChecklist: event.target.checked });
+                else setIsChecklistChosen(event.target.checked);
               }}
             />
             <div>
-              <label htmlFor="share-checklist" className="font-medium">
+              <label htmlFor="share-checklist" className="inline-flex min-h-11 items-center font-medium">
                 Show my checklist statuses on the page
               </label>
               <p id="share-checklist-hint" className="text-sm text-slate-600 dark:text-slate-400">
