@@ -2,9 +2,14 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { runReminderPass } from "@/lib/reminders/pass";
 
+const FIRST_PASS_MIN_MS = 5_000;
+const FIRST_PASS_JITTER_MS = 10_000;
+
 /**
- * With REMINDERS_INTERVAL_MINUTES set, the server runs a reminder pass that often. Every
- * instance may do so: the pass itself makes sure each reminder goes out once. The returned
+ * With REMINDERS_INTERVAL_MINUTES set, the server runs a reminder pass that often, the first
+ * one a few seconds after start (jittered, so instances started together spread out): a
+ * restart never delays reminders by a whole interval. Every instance may do so: the pass
+ * itself makes sure each reminder goes out once. The returned
  * stop function resolves once a pass that is under way has finished (graceful shutdown waits
  * for it before closing the database).
  */
@@ -27,10 +32,13 @@ export function startReminderTimer(minutes = getEnv().REMINDERS_INTERVAL_MINUTES
       isRunning = false;
     });
   };
+  const first = setTimeout(tick, FIRST_PASS_MIN_MS + Math.random() * FIRST_PASS_JITTER_MS);
+  first.unref();
   const timer = setInterval(tick, minutes * 60_000);
   timer.unref();
   console.info(`[ladder] reminders: a pass every ${minutes} minute${minutes === 1 ? "" : "s"}`);
   return async () => {
+    clearTimeout(first);
     clearInterval(timer);
     await running;
   };

@@ -102,9 +102,9 @@ export type Cluster = {
   stop(): Promise<void>;
 };
 
-/** N instances started together on a fresh database, behind nginx. */
-export async function startCluster(options: { label: string; count: number; basePort: number; nginxPort: number; env?: Record<string, string> }): Promise<Cluster> {
-  const databaseUrl = await createDatabase(options.label);
+/** N instances started together on a fresh database (or the one given), behind nginx. */
+export async function startCluster(options: { label: string; count: number; basePort: number; nginxPort: number; env?: Record<string, string>; databaseUrl?: string }): Promise<Cluster> {
+  const databaseUrl = options.databaseUrl ?? (await createDatabase(options.label));
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), `ladder-cluster-${options.label}-`));
   const env: Record<string, string> = {
     DATABASE_URL: databaseUrl,
