@@ -3,10 +3,11 @@ import crypto from "node:crypto";
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as vc from "@digitalbazaar/vc";
-import { decodeProtectedHeader, errors as joseErrors, importJWK, type JWK, jwtVerify } from "jose";
+import { decodeProtectedHeader, errors as joseErrors, importJWK, type JWK, type JWSHeaderParameters, jwtVerify } from "jose";
 import { extractFromPng, extractFromSvg, isPng } from "./baked";
 import { parseDidKey } from "./did-key";
 import { resolveDidWeb } from "./did-web";
+import { resolveJwksKey } from "./jwks";
 import { createDocumentLoader, type LoaderState } from "./document-loader";
 import { CredentialFailure, type Failure, isCredentialFailure } from "./failure";
 import { type FetchOptions, safeFetch, safeFetchJson } from "./safe-fetch";
@@ -158,9 +159,11 @@ function describeError(error: unknown): string {
 
 // ---- VC-JWT -------------------------------------------------------------------------------
 
-async function jwtKey(kid: string | undefined, iss: string | undefined, alg: string, network: FetchOptions | undefined) {
-  const ref = kid?.startsWith("did:") ? kid : iss;
-  if (!ref?.startsWith("did:")) throw new CredentialFailure("unknown_issuer_key", "The JWT names no did:key or did:web issuer key.");
+async function jwtKey(header: JWSHeaderParameters, iss: string | undefined, network: FetchOptions | undefined) {
+  const alg = header.alg as string;
+  const ref = header.kid?.startsWith("did:") ? header.kid : iss;
+  if (ref?.startsWith("https://")) return { issuer: ref, key: await resolveJwksKey(ref, header, network ?? {}) };
+  if (!ref?.startsWith("did:")) throw new CredentialFailure("unknown_issuer_key", "The JWT names no did:key, did:web or https issuer.");
   let jwk: JWK;
   if (ref.startsWith("did:key:")) {
     const key = parseDidKey(ref);
@@ -173,9 +176,9 @@ async function jwtKey(kid: string | undefined, iss: string | undefined, alg: str
     if (!method?.publicKeyJwk) throw new CredentialFailure("unknown_issuer_key", "The issuer's DID document has no such JSON Web Key.");
     jwk = method.publicKeyJwk as JWK;
   } else {
-    throw new CredentialFailure("unknown_issuer_key", "Only did:key and did:web issuers are resolved.");
+    throw new CredentialFailure("unknown_issuer_key", "Only did:key, did:web and https issuers are resolved.");
   }
-  return { did: ref.split("#")[0] as string, key: await importJWK(jwk, alg).catch(() => Promise.reject(new CredentialFailure("unknown_issuer_key"))) };
+  return { issuer: ref.split("#")[0] as string, key: await importJWK(jwk, alg).catch(() => Promise.reject(new CredentialFailure("unknown_issuer_key"))) };
 }
 
 async function verifyJwt(token: string, options: Context, depth: number): Promise<VerifiedCredential> {
@@ -190,7 +193,7 @@ async function verifyJwt(token: string, options: Context, depth: number): Promis
   if (!header.alg || !JWT_ALGORITHMS.includes(header.alg)) throw new CredentialFailure("unsupported", `JWT algorithm ${String(header.alg).slice(0, 20)} is not accepted (EdDSA or ES256).`);
   const credential = asObject(claims.vc ?? claims);
   checkDates(credential, options.now);
-  const { did, key } = await jwtKey(header.kid, typeof claims.iss === "string" ? claims.iss : undefined, header.alg, options.network);
+  const { issuer, key } = await jwtKey(header, typeof claims.iss === "string" ? claims.iss : issuerId(credential) || undefined, options.network);
   try {
     await jwtVerify(token, key, { algorithms: JWT_ALGORITHMS, currentDate: options.now, clockTolerance: 300 });
   } catch (error) {
@@ -198,7 +201,7 @@ async function verifyJwt(token: string, options: Context, depth: number): Promis
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "nbf") throw new CredentialFailure("not_yet_valid");
     throw new CredentialFailure("bad_signature");
   }
-  if (issuerId(credential) !== did) throw new CredentialFailure("bad_signature", "The JWT was signed by a key that is not the credential's issuer.");
+  if (issuerId(credential) !== issuer) throw new CredentialFailure("bad_signature", "The JWT was signed by a key that is not the credential's issuer.");
   await checkStatus(credential, options, depth);
   checkRecipient(credential, options);
   return summarize(credential, "vc-jwt", options);

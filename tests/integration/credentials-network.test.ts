@@ -4,12 +4,14 @@ import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DID_CONTEXT_V1 } from "@/lib/credentials/did-key";
 import { isBlockedAddress, safeFetch, type TestAllowList } from "@/lib/credentials/safe-fetch";
 import { signCredential } from "@/lib/credentials/sign";
 import { encodeList } from "@/lib/credentials/status-list";
 import { verifyCredential } from "@/lib/credentials/verify";
-import { identityHash, signedBadge, testIssuer } from "../helpers/credentials";
+import { identityHash, signedBadge, testIssuer, unsignedBadge } from "../helpers/credentials";
 
 // A real https server on 127.0.0.1:3340 with a certificate made here. The verifier reaches it
 // only through the allow-list argument; without it, the address is refused like any private one.
@@ -142,5 +144,72 @@ describe("Open Badges 2.0 hosted assertions", () => {
     documents.set("/assertions/1", { body: JSON.stringify(assertion({ revoked: true })) });
     expect(await verifyCredential({ kind: "text", value: `${ORIGIN}/assertions/1` }, { network: { testAllowList: allow } })).toMatchObject({ failures: [{ reason: "revoked" }] });
     expect(await verifyCredential({ kind: "text", value: `${ORIGIN}/assertions/404` }, { network: { testAllowList: allow } })).toMatchObject({ failures: [{ reason: "unreachable" }] });
+  });
+});
+
+describe("VC-JWT issuer keys fetched online", () => {
+  type Header = { kid?: string; jku?: string };
+  const keyPair = (alg: "EdDSA" | "ES256") => generateKeyPair(alg, { crv: alg === "EdDSA" ? "Ed25519" : undefined, extractable: true });
+  const signJwt = (issuer: string, privateKey: CryptoKey, alg: string, header: Header, credentialIssuer = issuer) =>
+    new SignJWT(unsignedBadge(credentialIssuer, { email }) as Record<string, unknown>).setProtectedHeader({ alg, typ: "vc+jwt", ...header }).setIssuer(issuer).sign(privateKey);
+  const check = (token: string, network: { testAllowList?: TestAllowList } = { testAllowList: allow }) =>
+    verifyCredential({ kind: "text", value: token }, { recipientEmail: email, network });
+
+  it("reads a did:web issuer's key from its DID document", async () => {
+    const did = `did:web:127.0.0.1%3A${PORT}`;
+    const { publicKey, privateKey } = await keyPair("EdDSA");
+    documents.set("/.well-known/did.json", {
+      body: JSON.stringify({ "@context": [DID_CONTEXT_V1], id: did, verificationMethod: [{ id: `${did}#key-1`, type: "JsonWebKey2020", controller: did, publicKeyJwk: await exportJWK(publicKey) }] }),
+    });
+    expect(await check(await signJwt(did, privateKey, "EdDSA", { kid: `${did}#key-1` }))).toMatchObject({ valid: true, credential: { method: "vc-jwt", issuer: { id: did } } });
+    const stranger = await keyPair("EdDSA");
+    expect(await check(await signJwt(did, stranger.privateKey, "EdDSA", { kid: `${did}#key-1` }))).toMatchObject({ valid: false, failures: [{ reason: "bad_signature" }] });
+  });
+
+  describe("an https issuer with a JSON Web Key Set", () => {
+    const issuer = `${ORIGIN}/issuers/jwt`;
+    let ed: Awaited<ReturnType<typeof keyPair>>;
+    let ec: Awaited<ReturnType<typeof keyPair>>;
+
+    beforeAll(async () => {
+      ed = await keyPair("EdDSA");
+      ec = await keyPair("ES256");
+      const keys = [
+        { ...(await exportJWK(ed.publicKey)), kid: "ed-1", alg: "EdDSA" },
+        { ...(await exportJWK(ec.publicKey)), kid: "ec-1", alg: "ES256" },
+      ];
+      documents.set("/.well-known/jwks.json", { body: JSON.stringify({ keys }) });
+      documents.set("/keys/rotated.json", { body: JSON.stringify({ keys: [keys[1]] }) });
+      documents.set("/keys/private.json", { body: JSON.stringify({ keys: [{ ...(await exportJWK(ed.privateKey)), kid: "ed-1" }] }) });
+      documents.set("/keys/not-a-set.json", { body: JSON.stringify({ kid: "ed-1" }) });
+    });
+
+    it("finds the key by kid at /.well-known/jwks.json on the issuer's origin, for EdDSA and ES256", async () => {
+      expect(await check(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-1" }))).toMatchObject({ valid: true, credential: { method: "vc-jwt", issuer: { id: issuer } } });
+      expect(await check(await signJwt(issuer, ec.privateKey, "ES256", { kid: "ec-1" }))).toMatchObject({ valid: true });
+      // One key of the algorithm in the set: the JWT need not name it.
+      expect(await check(await signJwt(issuer, ec.privateKey, "ES256", {}))).toMatchObject({ valid: true });
+    });
+
+    it("follows a jku on the issuer's own origin and refuses one elsewhere", async () => {
+      expect(await check(await signJwt(issuer, ec.privateKey, "ES256", { kid: "ec-1", jku: `${ORIGIN}/keys/rotated.json` }))).toMatchObject({ valid: true });
+      const elsewhere = await signJwt(issuer, ec.privateKey, "ES256", { kid: "ec-1", jku: `https://localhost:${PORT}/keys/rotated.json` });
+      expect(await check(elsewhere)).toMatchObject({ valid: false, failures: [{ reason: "unknown_issuer_key", message: expect.stringMatching(/jku/) }] });
+    });
+
+    it("refuses an unknown kid, a forged signature, another issuer's credential, a private key and a file that is no key set", async () => {
+      const failure = async (token: string) => ((await check(token)) as { failures: { reason: string }[] }).failures[0]?.reason;
+      expect(await failure(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-9" }))).toBe("unknown_issuer_key");
+      const forger = await keyPair("EdDSA");
+      expect(await failure(await signJwt(issuer, forger.privateKey, "EdDSA", { kid: "ed-1" }))).toBe("bad_signature");
+      // Signed with the issuer's key, but the credential inside names someone else as its issuer.
+      expect(await failure(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-1" }, `${ORIGIN}/issuers/other`))).toBe("bad_signature");
+      expect(await failure(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-1", jku: `${ORIGIN}/keys/private.json` }))).toBe("unknown_issuer_key");
+      expect(await failure(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-1", jku: `${ORIGIN}/keys/not-a-set.json` }))).toBe("unknown_issuer_key");
+    });
+
+    it("cannot reach the key set without the test allow-list, and does not pass the credential", async () => {
+      expect(await check(await signJwt(issuer, ed.privateKey, "EdDSA", { kid: "ed-1" }), {})).toMatchObject({ valid: false, failures: [{ reason: "unreachable" }] });
+    });
   });
 });
