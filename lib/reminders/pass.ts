@@ -9,8 +9,8 @@ import { loadPlan } from "@/lib/plan";
 import { datedItems } from "@/lib/plan/dated-items";
 import { sendMail } from "@/lib/mail/transport";
 import { loadUserProgress } from "@/lib/progress";
-import { dayInTimeZone, dueDigest, dueRenewal, dueTarget, type ReminderKey, SETTING_OF_KIND } from "@/lib/reminders/schedule";
-import { unsubscribeToken } from "@/lib/reminders/unsubscribe";
+import { dayInTimeZone, dueDigest, dueRenewal, dueTarget, type ReminderKey } from "@/lib/reminders/schedule";
+import { issueUnsubscribeToken } from "@/lib/reminders/unsubscribe";
 
 // One reminder pass: for every person with a confirmed address, work out which reminders are
 // due today (in their time zone) and send each one that has not been sent.
@@ -48,19 +48,28 @@ async function claim(userId: string, key: ReminderKey): Promise<string | null> {
   return count === 1 ? row.id : null;
 }
 
-async function deliver(person: Person, key: ReminderKey, mail: MailContent, origin: string, result: PassResult): Promise<void> {
+type MailLinks = { dashboardLink: string; settingsLink: string; unsubscribeLink: string };
+
+/** Sends the mail `compose` writes, once: it gets the links, with the mail's own unsubscribe token. */
+async function deliver(person: Person, key: ReminderKey, compose: (links: MailLinks) => MailContent, origin: string, result: PassResult): Promise<void> {
   const id = await claim(person.id, key);
   if (!id) {
     result.alreadyHandled += 1;
     return;
   }
   const db = getDb();
-  const unsubscribe = appLink(origin, "/api/unsubscribe", { token: unsubscribeToken(person.id, SETTING_OF_KIND[key.kind]) });
   try {
+    const token = await issueUnsubscribeToken(id);
+    const mail = compose({
+      dashboardLink: appLink(origin, "/dashboard"),
+      settingsLink: appLink(origin, "/settings"),
+      unsubscribeLink: appLink(origin, "/unsubscribe", { token }),
+    });
+    const oneClick = appLink(origin, "/api/unsubscribe", { token });
     await sendMail({
       to: person.email,
       ...mail,
-      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      headers: { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     });
   } catch (error) {
     await db.reminder.updateMany({ where: { id, status: "sending" }, data: { status: "pending", claimedAt: null } });
@@ -70,14 +79,6 @@ async function deliver(person: Person, key: ReminderKey, mail: MailContent, orig
   }
   await db.reminder.update({ where: { id }, data: { status: "sent", sentAt: new Date() } });
   result.sent += 1;
-}
-
-function links(origin: string, person: Person, kind: ReminderKey["kind"]) {
-  return {
-    dashboardLink: appLink(origin, "/dashboard"),
-    settingsLink: appLink(origin, "/settings"),
-    unsubscribeLink: appLink(origin, "/unsubscribe", { token: unsubscribeToken(person.id, SETTING_OF_KIND[kind]) }),
-  };
 }
 
 /** The digest's target-date lines: overdue and coming items, soonest first. */
@@ -100,8 +101,9 @@ async function remindPerson(person: Person, today: string, origin: string, resul
       const due = dueRenewal(item.itemId, item.expiresOn, today);
       if (!due) continue;
       const { daysLeft, ...key } = due;
-      const mail = renewalReminderMail({ name: person.name, title: titleOf(item.itemId), expiresOn: item.expiresOn, daysLeft, ...links(origin, person, "renewal") });
-      await deliver(person, key, mail, origin, result);
+      const expiresOn = item.expiresOn;
+      const title = titleOf(item.itemId);
+      await deliver(person, key, (links) => renewalReminderMail({ name: person.name, title, expiresOn, daysLeft, ...links }), origin, result);
     }
   }
 
@@ -112,8 +114,8 @@ async function remindPerson(person: Person, today: string, origin: string, resul
       const due = dueTarget(dated.itemId, dated.targetOn, today);
       if (!due) continue;
       const { daysLeft, ...key } = due;
-      const mail = targetReminderMail({ name: person.name, title: titleOf(dated.itemId), goal: false, targetOn: dated.targetOn, daysLeft, ...links(origin, person, "target") });
-      await deliver(person, key, mail, origin, result);
+      const title = titleOf(dated.itemId);
+      await deliver(person, key, (links) => targetReminderMail({ name: person.name, title, goal: false, targetOn: dated.targetOn, daysLeft, ...links }), origin, result);
     }
     const plan = await loadPlan(person.id);
     const goal = plan.targetDate ? dueTarget("plan", plan.targetDate, today) : null;
@@ -124,8 +126,8 @@ async function remindPerson(person: Person, today: string, origin: string, resul
       const rung = evaluation.levels.find((level) => level.id === rungId);
       if (rung && !rung.reached) {
         const { daysLeft, ...key } = goal;
-        const mail = targetReminderMail({ name: person.name, title: rung.title, goal: true, targetOn: plan.targetDate, daysLeft, ...links(origin, person, "target") });
-        await deliver(person, key, mail, origin, result);
+        const targetOn = plan.targetDate;
+        await deliver(person, key, (links) => targetReminderMail({ name: person.name, title: rung.title, goal: true, targetOn, daysLeft, ...links }), origin, result);
       }
     }
   }
@@ -149,7 +151,7 @@ async function remindPerson(person: Person, today: string, origin: string, resul
     for (const event of events) if (event.createdAt >= since) lastWeek.set(event.itemId, event.toStatus);
     const doneInFourWeeks = new Set(events.filter((event) => event.toStatus === "done").map((event) => event.itemId)).size;
     const position = evaluateLadder(catalog, items, today);
-    const mail = weeklyDigestMail({
+    const compose = (links: MailLinks) => weeklyDigestMail({
       name: person.name,
       weekOf: key.dueOn,
       changed: [...lastWeek].map(([itemId, status]) => `${titleOf(itemId)}: ${status.replace("_", " ")}`),
@@ -161,9 +163,9 @@ async function remindPerson(person: Person, today: string, origin: string, resul
         ...nextTargets(items, today, titleOf),
       ],
       pace: doneInFourWeeks > 0 ? `Pace: ${doneInFourWeeks} item${doneInFourWeeks === 1 ? "" : "s"} done in the last four weeks.` : null,
-      ...links(origin, person, "digest"),
+      ...links,
     });
-    await deliver(person, key, mail, origin, result);
+    await deliver(person, key, compose, origin, result);
   }
 }
 

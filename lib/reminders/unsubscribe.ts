@@ -1,40 +1,36 @@
 import "server-only";
-import crypto from "node:crypto";
-import { getAuthSecret } from "@/lib/env";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { ReminderSetting } from "@/lib/reminders/schedule";
+import { type ReminderKind, type ReminderSetting, SETTING_OF_KIND } from "@/lib/reminders/schedule";
+import { createSecretToken, hashSecretToken, isSecretTokenShape } from "@/lib/tokens";
 
-// One-click unsubscribe links (RFC 8058): a token naming a person and one kind of mail, signed
-// with HMAC-SHA256 under a key derived from the app secret. Nothing is stored; all a token can
-// ever do is switch that one kind of mail off for that one person.
+// One-click unsubscribe links (RFC 8058). Every reminder mail carries its own random token;
+// only its SHA-256 is stored, on the reminder row the mail was sent for. All a token can do is
+// switch off that one kind of mail for that one person, for UNSUBSCRIBE_LINK_DAYS after the
+// mail; deleting the account (and with it the row) revokes it.
 
-const SETTINGS: readonly ReminderSetting[] = ["weeklyDigest", "renewals", "targets"];
+export const UNSUBSCRIBE_LINK_DAYS = 180;
 
-function key(): Buffer {
-  return crypto.createHmac("sha256", getAuthSecret()).update("ladder unsubscribe v1").digest();
+/** A new token for the mail of this reminder row; any earlier token of the row stops working. */
+export async function issueUnsubscribeToken(reminderId: string): Promise<string> {
+  const { token, hash } = createSecretToken();
+  await getDb().reminder.update({ where: { id: reminderId }, data: { unsubscribeHash: hash } });
+  return token;
 }
 
-function sign(payload: string): Buffer {
-  return crypto.createHmac("sha256", key()).update(payload).digest();
-}
-
-export function unsubscribeToken(userId: string, setting: ReminderSetting): string {
-  const payload = `${userId}:${setting}`;
-  return `${Buffer.from(payload).toString("base64url")}.${sign(payload).toString("base64url")}`;
-}
-
-function readToken(token: string): { userId: string; setting: ReminderSetting } {
-  const invalid = new AppError("invalid_input", "token: This unsubscribe link is not valid.", { field: "token" });
-  const [encoded, mac, ...rest] = token.split(".");
-  if (!encoded || !mac || rest.length > 0) throw invalid;
-  const payload = Buffer.from(encoded, "base64url").toString("utf8");
-  const given = Buffer.from(mac, "base64url");
-  const expected = sign(payload);
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) throw invalid;
-  const [userId, setting] = payload.split(":");
-  if (!userId || !SETTINGS.includes(setting as ReminderSetting)) throw invalid;
-  return { userId, setting: setting as ReminderSetting };
+async function readToken(token: string): Promise<{ userId: string; setting: ReminderSetting }> {
+  const invalid = new AppError("invalid_input", "token: This unsubscribe link is not valid. You can switch reminders off in your settings.", { field: "token" });
+  if (!isSecretTokenShape(token)) throw invalid;
+  const row = await getDb().reminder.findUnique({
+    where: { unsubscribeHash: hashSecretToken(token) },
+    select: { userId: true, kind: true, claimedAt: true, createdAt: true },
+  });
+  if (!row || !(row.kind in SETTING_OF_KIND)) throw invalid;
+  const issuedAt = row.claimedAt ?? row.createdAt;
+  if (Date.now() - issuedAt.getTime() > UNSUBSCRIBE_LINK_DAYS * 24 * 60 * 60 * 1000) {
+    throw new AppError("invalid_input", "token: This unsubscribe link has expired. You can switch reminders off in your settings.", { field: "token" });
+  }
+  return { userId: row.userId, setting: SETTING_OF_KIND[row.kind as ReminderKind] };
 }
 
 export const SETTING_NAMES: Record<ReminderSetting, string> = {
@@ -44,17 +40,14 @@ export const SETTING_NAMES: Record<ReminderSetting, string> = {
 };
 
 /** What a token would switch off, for the confirmation page (changes nothing). */
-export function describeUnsubscribeToken(token: string): { setting: ReminderSetting; name: string } {
-  const { setting } = readToken(token);
+export async function describeUnsubscribeToken(token: string): Promise<{ setting: ReminderSetting; name: string }> {
+  const { setting } = await readToken(token);
   return { setting, name: SETTING_NAMES[setting] };
 }
 
 /** Switches off the one kind of mail the token names; repeating it changes nothing more. */
 export async function unsubscribe(token: string): Promise<{ setting: ReminderSetting; name: string }> {
-  const { userId, setting } = readToken(token);
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  // An account deleted since the mail was sent has nothing left to unsubscribe.
-  if (user) await db.reminderSettings.upsert({ where: { userId }, create: { userId, [setting]: false }, update: { [setting]: false } });
+  const { userId, setting } = await readToken(token);
+  await getDb().reminderSettings.upsert({ where: { userId }, create: { userId, [setting]: false }, update: { [setting]: false } });
   return { setting, name: SETTING_NAMES[setting] };
 }

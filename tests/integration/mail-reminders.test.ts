@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { type Handler, stopSmtpAfterAll } from "../helpers/app-smtp";
 import { firstLink, type ReceivedMail, rawHeader, startTestSmtp } from "../helpers/smtp";
@@ -226,6 +227,37 @@ describe("reminder pass", () => {
     const pageToken = tokenOf(firstLink(digest, "/unsubscribe"));
     expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: pageToken } })).status).toBe(200);
     expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: pageToken, extra: 1 } })).status).toBe(400);
+  });
+
+  it("each mail's unsubscribe token is random, stored only as its hash, and expires after 180 days", async () => {
+    const { user, cookie } = await confirmedUser();
+    await call(putReminders, "PUT", "/api/reminders", { cookie, body: { weeklyDigest: false } });
+    const today = "2027-06-01";
+    await certificationExpiringOn(cookie, addDays(today, 90));
+    await runReminderPass({ date: today });
+    await runReminderPass({ date: addDays(today, 60) });
+    const [first, second] = mailsTo(user.email, /expires in/) as [ReceivedMail, ReceivedMail];
+    const firstToken = tokenOf(firstLink(first, "/unsubscribe"));
+    const secondToken = tokenOf(firstLink(second, "/unsubscribe"));
+    expect(firstToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secondToken).not.toBe(firstToken);
+    // The database holds hashes: neither token appears in any reminder row.
+    const rows = await getDb().reminder.findMany({ where: { userId: user.id }, select: { unsubscribeHash: true } });
+    expect(rows.map((row) => row.unsubscribeHash)).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toContain(firstToken);
+    expect(JSON.stringify(rows)).not.toContain(secondToken);
+
+    // A link from a mail sent 181 days ago is refused, with a reason, and changes nothing.
+    const hash = crypto.createHash("sha256").update(firstToken).digest("hex");
+    await getDb().reminder.update({ where: { unsubscribeHash: hash }, data: { claimedAt: new Date(Date.now() - 181 * 86_400_000) } });
+    const expired = await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: firstToken } });
+    expect(expired.status).toBe(400);
+    expect(JSON.stringify(await expired.json())).toMatch(/expired/);
+    expect(await (await call(getReminders, "GET", "/api/reminders", { cookie })).json()).toMatchObject({ renewals: true });
+    // A well-formed token that was never issued is refused too.
+    expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: "A".repeat(43) } })).status).toBe(400);
+    expect((await call(unsubscribePost, "POST", "/api/unsubscribe", { body: { token: secondToken } })).status).toBe(200);
+    expect(await (await call(getReminders, "GET", "/api/reminders", { cookie })).json()).toMatchObject({ renewals: false });
   });
 
   it("with REMINDERS_INTERVAL_MINUTES the server runs a pass on that interval", async () => {

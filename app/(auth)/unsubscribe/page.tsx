@@ -8,12 +8,14 @@ export const metadata: Metadata = { title: "Unsubscribe", referrer: "no-referrer
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function settingName(token: unknown): string | null {
-  if (typeof token !== "string" || !token) return null;
+/** The kind of mail the link switches off, or the reason it cannot. */
+async function readLink(token: unknown): Promise<{ name: string } | { refusal: string }> {
+  const fallback = "This unsubscribe link is not valid. You can choose which mails you get in your settings.";
+  if (typeof token !== "string" || !token) return { refusal: fallback };
   try {
-    return describeUnsubscribeToken(token).name;
+    return { name: (await describeUnsubscribeToken(token)).name };
   } catch (error) {
-    if (isAppError(error)) return null;
+    if (isAppError(error)) return { refusal: error.message.replace(/^token: /, "") };
     throw error;
   }
 }
@@ -21,7 +23,8 @@ function settingName(token: unknown): string | null {
 // Opening the page changes nothing; the button does (mail scanners follow links).
 export default async function UnsubscribePage({ searchParams }: { searchParams: SearchParams }) {
   const { token } = await searchParams;
-  const name = settingName(token);
+  const link = await readLink(token);
+  const name = "name" in link ? link.name : null;
   return (
     <>
       <h1 className="text-2xl font-bold tracking-tight">Unsubscribe</h1>
@@ -39,7 +42,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
             />
           </>
         ) : (
-          <FormMessage tone="error">This unsubscribe link is not valid. You can choose which mails you get in your settings.</FormMessage>
+          <FormMessage tone="error">{"refusal" in link ? link.refusal : null}</FormMessage>
         )}
       </div>
     </>
