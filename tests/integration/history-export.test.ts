@@ -144,14 +144,14 @@ describe("export and import", () => {
   it("writes the checklist as CSV with quoting and without spreadsheet formulas", async () => {
     const user = await createTestUser();
     await setItemProgress(user.id, "seek-mentoring", { status: "done", note: '=HYPERLINK("https://evil.example","click")' });
-    await setItemProgress(user.id, "build-a-network", { status: "in_progress", note: "Met Ana, Bo\nand Cy" });
+    await setItemProgress(user.id, "build-a-network", { status: "in_progress", note: "Met Ana, Bo\nand Cy", targetOn: "2099-05-01" });
     const csv = await exportChecklistCsv(user.id);
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("section,item_id,title,issuer,status,completed_on,expires_on,note,evidence_url,updated_at,verified_by,verified_on");
+    expect(lines[0]).toBe("section,item_id,title,issuer,status,completed_on,expires_on,target_on,note,evidence_url,updated_at,verified_by,verified_on");
     // Header + 23 items + the empty string after the final line break.
     expect(lines).toHaveLength(25);
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
-    expect(csv).toContain('"Met Ana, Bo\nand Cy"');
-    expect(csv).toContain("Essential skills,programming-languages,Proficiency in Programming Languages,,todo,,,,,");
+    expect(csv).toContain('Build a Network,,in_progress,,,2099-05-01,"Met Ana, Bo\nand Cy"');
+    expect(csv).toContain("Essential skills,programming-languages,Proficiency in Programming Languages,,todo,,,,,,");
   });
 });
