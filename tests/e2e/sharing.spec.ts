@@ -70,13 +70,14 @@ test("a person invites a mentor, who reads at the granted level and comments unt
   await expect(mentorPage).toHaveURL(/\/signin\?callbackUrl=/);
   await signInThroughForm(mentorPage, mentor.email, mentor.password);
   await expect(mentorPage.getByRole("heading", { level: 1 })).toHaveText("Accept an invitation to mentor");
+  await expectPhoneFriendlyAndAccessible(mentorPage, "/mentoring/accept", "mentoring-accept");
   await mentorPage.getByRole("button", { name: "Accept the invitation" }).click();
   await mentorPage.getByRole("link", { name: "Open Pat Person's plan" }).click();
   await expect(mentorPage.getByRole("heading", { level: 1 })).toHaveText("Pat Person's plan");
   const networkRow = mentorPage.getByRole("listitem").filter({ hasText: "Build a Network" }).last();
   await expect(networkRow).toContainText("In progress");
   await expect(mentorPage.getByText("coffee with the platform team")).toHaveCount(0);
-  expect(await axeViolations(mentorPage), "the person's view").toEqual([]);
+  await expectPhoneFriendlyAndAccessible(mentorPage, "the person's view (/mentoring/<id>)", "mentoring-person");
 
   // A comment with markup arrives as text.
   const comment = "<script>window.__injected = 1</script> Keep going!";
