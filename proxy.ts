@@ -2,16 +2,17 @@ import crypto from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { isSecureRequest } from "@/lib/auth/request-info";
 import { getEnv } from "@/lib/env";
-import { contentSecurityPolicy, HSTS_VALUE } from "@/lib/security-headers";
+import { contentSecurityPolicy } from "@/lib/security-headers";
 import { SHARE_HEADERS } from "@/lib/share/headers";
 
-// Per-request security headers: a CSP with a fresh script nonce (so every page renders
-// dynamically) and HSTS under https. The static headers come from next.config.js.
+// Pages only: a CSP with a fresh script nonce (so every page renders dynamically). API routes
+// need no nonce and get a static CSP from next.config.js; HSTS and the 400 for a path that does
+// not decode come from the server's request guard for every path (lib/auth/server-requests.ts).
+// Running the proxy on API routes cost CPU on every call and made Next.js buffer every request
+// body to clone it (decision record 013).
 // This is not an authentication check: pages and route handlers check the session
 // themselves where they read data (see lib/auth/session.ts).
 export function proxy(request: NextRequest) {
-  const refusal = refuseMalformed(request);
-  if (refusal) return refusal;
   const env = getEnv();
   const nonce = crypto.randomBytes(16).toString("base64");
   const isHttps = isSecureRequest(request);
@@ -23,7 +24,6 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  if (isHttps) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   if (request.nextUrl.pathname.startsWith("/share/")) {
     for (const [name, value] of Object.entries(SHARE_HEADERS)) response.headers.set(name, value);
   }
@@ -31,23 +31,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Hashed build assets carry the static headers from next.config.js; a CSP has no effect on them.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Pages only. Hashed build assets carry the static headers from next.config.js; a CSP has
+  // no effect on them. API responses get their static CSP from next.config.js.
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };
-
-/**
- * A path whose percent-encoding does not decode (`%ZZ`, `%C0%AE`) would fail in Next.js with
- * a 500: answered here with a 400 in the API's error shape. (TRACE is refused earlier, in
- * lib/auth/server-requests.ts.)
- */
-function refuseMalformed(request: NextRequest): Response | null {
-  try {
-    decodeURIComponent(new URL(request.url).pathname);
-    return null;
-  } catch {
-    return Response.json(
-      { error: { code: "invalid_input", message: "The address is not valid." } },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
-    );
-  }
-}

@@ -1,8 +1,15 @@
-// The per-request security headers, set in proxy.ts: the CSP (it carries a fresh nonce) and
-// HSTS (only under https). Headers that never vary are in next.config.js `headers()`, which
-// also covers static files.
+// The security headers that are not the same for every response: the pages' CSP (it carries
+// a fresh nonce, set in proxy.ts) and HSTS (only under https, set for every path by the
+// server's request guard, lib/auth/server-requests.ts). Headers that never vary, and the API's
+// static CSP, are in next.config.js `headers()`. Decision record 013.
 
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+
+/**
+ * JSON needs no scripts, styles or frames: nothing may load, nothing may frame it. The value
+ * next.config.js sends on /api/ (kept equal by tests/unit/security-headers.test.ts).
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * A strict, nonce-based CSP (web.dev "strict CSP"): scripts run only when they carry this

@@ -1,6 +1,8 @@
 import "server-only";
 import http from "node:http";
-import { SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
+import { isHttpsRequest, SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
+import { getEnv } from "@/lib/env";
+import { API_CONTENT_SECURITY_POLICY, HSTS_VALUE } from "@/lib/security-headers";
 
 // What the server process does with each request before Next.js sees it (installed once
 // from instrumentation.ts):
@@ -9,6 +11,10 @@ import { SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-i
 //   the flag tells lib/auth/request-info.ts that the header can be trusted.
 // - answers TRACE and TRACK with a JSON 405: Next.js cannot build a fetch Request for them and
 //   would answer 500.
+// - answers a path whose percent-encoding does not decode (`%ZZ`, `%C0%AE`) with a JSON 400:
+//   Next.js would answer 500.
+// - sets HSTS on every response under https, API and static files included (proxy.ts runs on
+//   pages only: decision record 013).
 // - gives the empty 405 Next.js sends for a method an /api route does not export a body in
 //   the API's error shape.
 
@@ -16,10 +22,38 @@ const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
 const INSTALLED = Symbol.for("ladder.requestGuards");
 
 const METHOD_NOT_ALLOWED = JSON.stringify({ error: { code: "method_not_allowed", message: "This method is not supported." } });
+const MALFORMED_PATH = JSON.stringify({ error: { code: "invalid_input", message: "The address is not valid." } });
 
-function refuse(response: http.ServerResponse): void {
-  response.writeHead(405, { "Content-Type": "application/json", "Cache-Control": "no-store", Allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });
-  response.end(METHOD_NOT_ALLOWED);
+/** What the guard's own refusals carry besides their status: Next.js's headers never reach them. */
+const REFUSAL_HEADERS = {
+  "Content-Type": "application/json",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": API_CONTENT_SECURITY_POLICY,
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+};
+
+function refuse(response: http.ServerResponse, status: 400 | 405, body: string): void {
+  response.writeHead(status, status === 405 ? { ...REFUSAL_HEADERS, Allow: "GET, HEAD, POST, PUT, PATCH, DELETE" } : REFUSAL_HEADERS);
+  response.end(body);
+}
+
+function hasMalformedPath(url: string): boolean {
+  const query = url.indexOf("?");
+  try {
+    decodeURIComponent(query === -1 ? url : url.slice(0, query));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export type GuardSettings = { trustProxy: boolean; publicUrl?: string | undefined };
+
+function isHttps(request: http.IncomingMessage, settings: GuardSettings): boolean {
+  if ((request.socket as { encrypted?: boolean } | undefined)?.encrypted) return true;
+  const headers = { get: (name: string) => [request.headers[name]].flat()[0] ?? null };
+  return isHttpsRequest({ url: request.url ?? "/", headers }, settings);
 }
 
 /** An empty-bodied 405 on an /api path leaves with the JSON error body instead. */
@@ -60,6 +94,25 @@ function explainMethodNotAllowed(request: http.IncomingMessage, response: http.S
   }) as typeof end;
 }
 
+/**
+ * The guard for one request: true when it answered the request itself (Next.js must not see
+ * it). Exported for tests that run it in a server of their own with chosen settings.
+ */
+export function guardRequest(request: http.IncomingMessage, response: http.ServerResponse, settings: GuardSettings): boolean {
+  if (isHttps(request, settings)) response.setHeader("Strict-Transport-Security", HSTS_VALUE);
+  if (REFUSED_METHODS.has(request.method ?? "")) {
+    refuse(response, 405, METHOD_NOT_ALLOWED);
+    return true;
+  }
+  if (hasMalformedPath(request.url ?? "/")) {
+    refuse(response, 400, MALFORMED_PATH);
+    return true;
+  }
+  request.headers[SOCKET_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "";
+  explainMethodNotAllowed(request, response);
+  return false;
+}
+
 export function installRequestGuards(): void {
   const flags = globalThis as Record<symbol, unknown>;
   if (flags[INSTALLED] === true) return;
@@ -67,12 +120,8 @@ export function installRequestGuards(): void {
   http.Server.prototype.emit = function emitGuarded(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
-      if (REFUSED_METHODS.has(request.method ?? "")) {
-        refuse(response);
-        return true;
-      }
-      request.headers[SOCKET_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "";
-      explainMethodNotAllowed(request, response);
+      const env = getEnv();
+      if (guardRequest(request, response, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL })) return true;
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;
