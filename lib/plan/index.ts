@@ -1,7 +1,7 @@
 import "server-only";
 import { CATALOG, getCatalogItem } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
-import { getDb } from "@/lib/db";
+import { getDb, readRows, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
 import { type Forecast, forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
@@ -16,33 +16,52 @@ export type { DatedItem, Plan, PlanView } from "./types";
 
 const NO_PLAN: Plan = { targetRungId: null, targetDate: null };
 
+type PlanRow = { targetRungId: string | null; targetDate: string | null; revision: number | null; firstChangeAt: string | number | Date | null };
+
+/**
+ * The stored plan (no row: no goal, no date) and when the person's first change was recorded,
+ * in one query on lib/db's fast read path: GET /api/plan runs it beside the progress reads.
+ */
+async function readPlanRow(userId: string): Promise<Plan & { revision: number; firstChangeOn: string | null }> {
+  const [row] = await readRows<PlanRow>(sql`
+    SELECT pl."targetRungId", pl."targetDate", pl."revision",
+      (SELECT MIN(e."createdAt") FROM "ProgressEvent" e WHERE e."userId" = ${userId}) AS "firstChangeAt"
+    FROM (SELECT 1 AS "one") AS "single" LEFT JOIN "Plan" pl ON pl."userId" = ${userId}`);
+  const firstChangeOn = row?.firstChangeAt == null ? null : new Date(row.firstChangeAt).toISOString().slice(0, 10);
+  return {
+    targetRungId: row?.targetRungId ?? NO_PLAN.targetRungId,
+    targetDate: row?.targetDate ?? NO_PLAN.targetDate,
+    revision: Number(row?.revision ?? 0),
+    firstChangeOn,
+  };
+}
+
 /** The stored plan of one person (no row: no goal, no date). One query. */
 export async function loadPlan(userId: string): Promise<Plan & { revision: number }> {
-  const row = await getDb().plan.findUnique({ where: { userId }, select: { targetRungId: true, targetDate: true, revision: true } });
-  return row ?? { ...NO_PLAN, revision: 0 };
+  const { targetRungId, targetDate, revision } = await readPlanRow(userId);
+  return { targetRungId, targetDate, revision };
 }
 
 /** The first day of a person's recorded history: their first change or earliest completion. */
-async function historySince(userId: string, items: readonly ProgressItem[]): Promise<string | null> {
-  const first = await getDb().progressEvent.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+function historySince(firstChangeOn: string | null, items: readonly ProgressItem[]): string | null {
   const dates = items.flatMap((item) => (item.status === "done" && item.completedOn ? [item.completedOn] : []));
-  if (first) dates.push(first.createdAt.toISOString().slice(0, 10));
+  if (firstChangeOn) dates.push(firstChangeOn);
   return dates.length > 0 ? (dates.sort()[0] ?? null) : null;
 }
 
-/** A person's goal and its forecast from progress already loaded (a mentor's table row). Two queries. */
+/** A person's goal and its forecast from progress already loaded (a mentor's table row). One query. */
 export async function forecastGoal(userId: string, progress: Pick<UserProgress, "catalog" | "items">, today: string): Promise<{ plan: Plan; forecast: Forecast }> {
-  const { targetRungId, targetDate } = await loadPlan(userId);
-  const since = await historySince(userId, progress.items);
+  const { targetRungId, targetDate, firstChangeOn } = await readPlanRow(userId);
+  const since = historySince(firstChangeOn, progress.items);
   const forecast = forecastPlan({ catalog: progress.catalog, items: progress.items, historySince: since, targetRungId, targetDate, today });
   return { plan: { targetRungId, targetDate }, forecast };
 }
 
-/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Four queries. */
+/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Three queries, at once. */
 export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
   const today = todayUtc(now);
-  const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), loadPlan(userId)]);
-  const since = await historySince(userId, items);
+  const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), readPlanRow(userId)]);
+  const since = historySince(plan.firstChangeOn, items);
   const forecast = forecastPlan({
     catalog,
     items,

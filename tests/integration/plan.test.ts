@@ -109,6 +109,16 @@ describe("PUT/GET /api/plan", () => {
     expect(row?.targetOn).toBe(addDays(TODAY, 10));
   });
 
+  it("counts history from the first recorded change when no item has a completion date", async () => {
+    const { user, call } = await signedIn();
+    await call("PUT", "/api/progress/seek-mentoring", { status: "in_progress" });
+    expect((await (await call("GET", "/api/plan")).json()).forecast).toMatchObject({ basis: "not_enough_history" });
+    // The change was recorded three weeks ago: enough history, but nothing met in it.
+    await getDb().progressEvent.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(`${addDays(TODAY, -21)}T12:00:00.000Z`) } });
+    const { forecast } = await (await call("GET", "/api/plan")).json();
+    expect(forecast).toMatchObject({ basis: "no_recent_progress", windowDays: 21, perWeek: 0 });
+  });
+
   it("forecasts from the person's own pace once there are two weeks of history", async () => {
     const { call } = await signedIn();
     await call("PUT", "/api/progress/earn-bachelors-degree", { status: "done", completedOn: addDays(TODAY, -20) });
