@@ -11,6 +11,7 @@ import { type Prisma as PostgresPrisma, PrismaClient as PostgresClient } from "@
 import { Prisma, PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { type DatabaseConfig, resolveDatabaseConfig } from "@/lib/database-config.mjs";
 import { getEnv } from "@/lib/env";
+import { AsyncLock, createGroupCommit, type GroupCommit } from "@/lib/group-commit";
 
 /**
  * The client the app codes against, whichever database DATABASE_URL names: the SQLite
@@ -46,7 +47,17 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /** Runs one read statement and returns its rows as objects keyed by column name. */
 export type RowReader = <T extends Record<string, unknown>>(query: Prisma.Sql) => Promise<T[]>;
 
-type Holder = { db?: Db; config?: DatabaseConfig; ready?: Promise<void>; reader?: RowReader; pools?: pg.Pool[]; closeReader?: () => void };
+type Holder = {
+  db?: Db;
+  config?: DatabaseConfig;
+  ready?: Promise<void>;
+  reader?: RowReader;
+  pools?: pg.Pool[];
+  closeReader?: () => void;
+  /** SQLite: the Prisma client's own connection, once it connected (lib/group-commit.ts). */
+  sqliteConnection?: Database.Database;
+  groupCommit?: GroupCommit;
+};
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
 const state: Holder = holder.__ladderDb;
@@ -73,21 +84,64 @@ function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAd
   return new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
 
+/** Serialises Prisma's SQLite transactions with group-commit batches (lib/group-commit.ts). */
+const WRITE_LOCK = new AsyncLock();
+
+/**
+ * The SQLite adapter, with every transaction Prisma starts (interactive or implicit) holding
+ * WRITE_LOCK until it commits or rolls back, and its connection kept for group commit.
+ */
+function withWriteLock(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      state.sqliteConnection = (adapter as unknown as { client: Database.Database }).client;
+      const startTransaction = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const release = await WRITE_LOCK.acquire();
+        try {
+          const transaction = await startTransaction(isolationLevel);
+          const { commit, rollback } = transaction;
+          transaction.commit = () => commit.call(transaction).finally(release);
+          transaction.rollback = () => rollback.call(transaction).finally(release);
+          return transaction;
+        } catch (error) {
+          release();
+          throw error;
+        }
+      };
+      return adapter;
+    },
+  };
+}
+
 function createClient(config: DatabaseConfig): Db {
-  const adapter = createAdapter(config, 10);
+  const adapter = config.provider === "postgresql" ? createAdapter(config, 10) : withWriteLock(createAdapter(config, 10));
   if (config.provider === "postgresql") return postgresAsDb(new PostgresClient({ adapter }));
   return new SqliteClient({ adapter });
 }
 
+let lastIdTime = 0;
+let idSequence = 0;
+
 /**
  * An id for a row inserted with plain SQL, shaped like Prisma's cuid() defaults (25
- * characters, starting with "c"): the time first, so new rows go to the end of the primary
- * key's index, then 60 random bits.
+ * characters, starting with "c"), made without a query: the time first, so new rows go to
+ * the end of the primary key's index, then a per-process sequence, so ids made in one
+ * millisecond (a group commit's writes, lib/group-commit.ts) sort in the order they were
+ * made, then 40 random bits, so other processes' ids never collide.
  */
 export function newRowId(): string {
-  return `c${Date.now().toString(36).padStart(9, "0")}${crypto.randomBytes(8).toString("hex").slice(0, 15)}`;
+  const now = Math.max(Date.now(), lastIdTime);
+  idSequence = now === lastIdTime ? idSequence + 1 : 0;
+  lastIdTime = now;
+  return `c${now.toString(36).padStart(9, "0")}${idSequence.toString(36).padStart(5, "0")}${crypto.randomBytes(5).toString("hex")}`;
 }
 
+/** A statement made with `sql`. */
+export type SqlQuery = Prisma.Sql;
 /** The SQL template tag for readRows (values become bound parameters, never SQL text). */
 export const sql = Prisma.sql;
 /** Joins SQL fragments with commas, e.g. the rows of a multi-row INSERT. */
@@ -177,6 +231,50 @@ export function getDb(): Db {
 }
 
 /**
+ * SQLite only: runs `job` in the next group-commit batch on the Prisma client's connection and
+ * resolves after the batch's COMMIT (decision record 014). `job` must be synchronous.
+ */
+export function runInWriteBatch<T>(job: (connection: Database.Database) => T): Promise<T> {
+  state.groupCommit ??= createGroupCommit(WRITE_LOCK, async () => {
+    if (!state.sqliteConnection) await getDb().$connect();
+    if (!state.sqliteConnection) throw new Error("the SQLite connection is not open");
+    return state.sqliteConnection;
+  });
+  return state.groupCommit.run(job);
+}
+
+const batchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A value bound the way Prisma's SQLite adapter binds it (dates as ISO text with +00:00). */
+function sqliteValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value;
+}
+
+/**
+ * Runs one statement of a batched write (runInWriteBatch) on `connection`, each prepared once:
+ * rows as objects for a SELECT, nothing for anything else.
+ */
+export function runSqlite<T>(connection: Database.Database, query: Prisma.Sql): T[] {
+  let statements = batchStatements.get(connection);
+  if (!statements) {
+    statements = new Map();
+    batchStatements.set(connection, statements);
+  }
+  let statement = statements.get(query.sql);
+  if (!statement) {
+    statement = connection.prepare(query.sql);
+    if (statement.reader) statement.safeIntegers(false);
+    statements.set(query.sql, statement);
+  }
+  const values = query.values.map(sqliteValue);
+  if (!statement.reader) {
+    statement.run(...values);
+    return [];
+  }
+  return statement.all(...values) as T[];
+}
+
+/**
  * Puts SQLite in WAL mode and checks that WAL, the busy timeout and synchronous=FULL took
  * effect; on PostgreSQL makes one round trip. Called once at server start (instrumentation.ts).
  *
@@ -234,6 +332,7 @@ export async function closeDatabase(): Promise<void> {
   state.db = undefined;
   state.reader = undefined;
   state.ready = undefined;
+  state.sqliteConnection = undefined;
   state.pools = [];
   await db?.$disconnect().catch(() => {});
   await Promise.all((pools ?? []).map((pool) => pool.end().catch(() => {})));

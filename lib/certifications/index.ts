@@ -91,18 +91,28 @@ export async function listCustomCertifications(userId: string): Promise<CustomCe
  * "not found", so ids of other people's data cannot be probed.
  */
 export async function findCheckableItemKind(userId: string, itemId: string, db: Db | Tx = getDb()): Promise<CheckableKind> {
-  const ref = getCatalogItem(itemId);
-  if (ref) {
-    if (isCheckableKind(ref.kind)) return ref.kind;
-    throw notFound(itemId);
-  }
-  if (!itemId.startsWith(CUSTOM_CERTIFICATION_PREFIX)) throw notFound(itemId);
+  const kind = checkableCatalogKind(itemId);
+  if (kind) return kind;
   const own = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`;
-  if (own.length === 0) throw notFound(itemId);
+  if (own.length === 0) throw notCheckable(itemId);
   return "certification";
 }
 
-function notFound(itemId: string): AppError {
+/**
+ * The kind of a checkable catalog item; null for an id shaped like a person's own
+ * certification, which only a query can confirm. Throws not_found for anything else.
+ */
+export function checkableCatalogKind(itemId: string): CheckableKind | null {
+  const ref = getCatalogItem(itemId);
+  if (ref) {
+    if (isCheckableKind(ref.kind)) return ref.kind;
+    throw notCheckable(itemId);
+  }
+  if (!itemId.startsWith(CUSTOM_CERTIFICATION_PREFIX)) throw notCheckable(itemId);
+  return null;
+}
+
+export function notCheckable(itemId: string): AppError {
   return new AppError("not_found", `There is no checklist item "${itemId.slice(0, 128)}".`);
 }

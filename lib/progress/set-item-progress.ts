@@ -1,8 +1,9 @@
 import "server-only";
+import type Database from "better-sqlite3";
 import { CATALOG, withCustomCertifications } from "@/lib/catalog";
-import { findCheckableItemKind } from "@/lib/certifications";
+import { checkableCatalogKind, notCheckable } from "@/lib/certifications";
 import { todayUtc } from "@/lib/clock";
-import { getDatabaseConfig, getDb, newRowId, type Tx } from "@/lib/db";
+import { getDatabaseConfig, getDb, newRowId, runInWriteBatch, runSqlite, sql, type SqlQuery, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
@@ -10,11 +11,24 @@ import { type ProgressRowLike, toProgressItem } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ItemVerification, ProgressItem } from "./types";
 
+/** A statement of the write, run by whichever path carries it (see setItemProgress). */
+type Statement = { kind: "query" | "execute"; sql: SqlQuery };
+/** The write as steps: yields statements, gets their rows back; the same on both paths. */
+type WriteSteps<T> = Generator<Statement, T, unknown>;
+
+function* query<T>(statement: SqlQuery): WriteSteps<T[]> {
+  return (yield { kind: "query", sql: statement }) as T[];
+}
+
+function* execute(statement: SqlQuery): WriteSteps<void> {
+  yield { kind: "execute", sql: statement };
+}
+
 /**
  * Serialises writers of one (person, item) on PostgreSQL, so the "before" each history event
  * records is the row as it really was. The unique (userId, itemId) upsert alone already
- * prevents duplicate rows; the lock keeps history exact. SQLite needs nothing: the driver
- * adapter runs one transaction at a time per connection, and SQLite has one writer.
+ * prevents duplicate rows; the lock keeps history exact. SQLite needs nothing: it has one
+ * writer, and every write runs in a transaction of the one connection.
  */
 async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
   if (getDatabaseConfig().provider !== "postgresql") return;
@@ -29,21 +43,92 @@ export const RUNG_EVENT_ITEM_ID = "ladder-rung";
  * (rung ids, null below the first). Only after a write that can move the rung: a status or
  * an expiry date changed. Two more reads, inside the write's transaction.
  */
-async function recordRungChange(tx: Tx, userId: string, itemId: string, before: ProgressFields, now: Date): Promise<void> {
+function* recordRungChange(userId: string, itemId: string, before: ProgressFields, now: Date): WriteSteps<void> {
   // Read after the upsert: the rows hold the new state; the old one is `before`.
-  const [rows, certs] = await Promise.all([
-    tx.$queryRaw<ProgressRow[]>`SELECT "itemId", "status", "completedOn", "expiresOn" FROM "Progress" WHERE "userId" = ${userId}`,
-    tx.$queryRaw<{ id: string; title: string; issuer: string }[]>`SELECT "id", "title", "issuer" FROM "CustomCertification" WHERE "userId" = ${userId}`,
-  ]);
+  const rows = yield* query<ProgressRow>(sql`SELECT "itemId", "status", "completedOn", "expiresOn" FROM "Progress" WHERE "userId" = ${userId}`);
+  const certs = yield* query<{ id: string; title: string; issuer: string }>(sql`SELECT "id", "title", "issuer" FROM "CustomCertification" WHERE "userId" = ${userId}`);
   const catalog = withCustomCertifications(CATALOG, certs);
   const today = todayUtc(now);
   const rowsBefore = rows.map((row) => (row.itemId === itemId ? { itemId, status: before.status, completedOn: before.completedOn, expiresOn: before.expiresOn } : row));
   const from = evaluateLadder(catalog, rowsBefore, today).current?.id ?? null;
   const to = evaluateLadder(catalog, rows, today).current?.id ?? null;
   if (from === to) return;
-  await tx.$executeRaw`
+  yield* execute(sql`
     INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
-    VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`;
+    VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`);
+}
+
+/**
+ * The write: read the stored row, merge, check, upsert, record history. Throws AppError
+ * (nothing is then written: the caller's transaction or savepoint rolls back).
+ */
+function* writeItem(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ProgressItem> {
+  const catalogKind = checkableCatalogKind(itemId);
+  if (catalogKind === null) {
+    const own = yield* query<{ id: string }>(sql`SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`);
+    if (own.length === 0) throw notCheckable(itemId);
+  }
+  const kind = catalogKind ?? "certification";
+  const [existing] = yield* query<Omit<ProgressRowLike, "itemId">>(sql`
+    SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
+      v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
+    FROM "Progress" p LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
+    WHERE p."userId" = ${userId} AND p."itemId" = ${itemId}`);
+  const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
+  const before: ProgressFields = stored ?? untouchedItem(itemId);
+  const after = mergeProgressUpdate(before, update);
+
+  // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+  if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
+    throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+  }
+  if (after.expiresOn !== null && kind !== "certification") {
+    throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
+  }
+  // Checked on the merged row: a request may send one date while the other is stored.
+  if (isExpiryBeforeCompletion(after)) {
+    throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
+  }
+
+  const changes = diffProgressFields(before, after);
+  if (!changes) return stored ?? untouchedItem(itemId);
+
+  // The unique (userId, itemId) index makes this one row per person and item, whatever races.
+  const now = new Date();
+  yield* execute(sql`
+    INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
+    VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
+    ON CONFLICT ("userId", "itemId") DO UPDATE SET
+      "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
+      "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`);
+  yield* execute(sql`
+    INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
+    VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`);
+  if (changes.status || changes.expiresOn) yield* recordRungChange(userId, itemId, before, now);
+  // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
+  let verification = stored?.verification ?? null;
+  if (changes.status || changes.completedOn || changes.expiresOn) {
+    yield* execute(sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`);
+    verification = null;
+  }
+  return { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) };
+}
+
+/** Runs the steps synchronously on SQLite's connection, inside a group-commit savepoint. */
+function runOnSqlite<T>(connection: Database.Database, steps: WriteSteps<T>): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next(runSqlite(connection, next.value.sql));
+  return next.value;
+}
+
+/** Runs the steps in a Prisma transaction. */
+async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
+  let next = steps.next();
+  while (!next.done) {
+    const { kind, sql: statement } = next.value;
+    next = steps.next(kind === "query" ? await tx.$queryRaw(statement) : await tx.$executeRaw(statement));
+  }
+  return next.value;
 }
 
 /**
@@ -53,9 +138,10 @@ async function recordRungChange(tx: Tx, userId: string, itemId: string, before: 
  * `update` is parsed by the caller with progressUpdateSchema (lib/progress/schemas.ts).
  * Throws AppError: invalid_input (400), not_found (404: not a checkable item of this person).
  *
- * Plain SQL inside the Prisma transaction, the same on SQLite and PostgreSQL: this is the
- * app's busiest write, and Prisma 6.19's query compiler made each of its statements cost more
- * than the database's own work (decision record 004, docs/benchmarks.md).
+ * Plain SQL, the same on SQLite and PostgreSQL: this is the app's busiest write, and Prisma
+ * 6.19's query compiler made each of its statements cost more than the database's own work
+ * (decision record 004). On SQLite it joins a group commit (decision record 014): answered
+ * only after the COMMIT of its batch. On PostgreSQL, and with `afterWrite`, a Prisma transaction.
  */
 export async function setItemProgress(
   userId: string,
@@ -67,63 +153,15 @@ export async function setItemProgress(
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
+  if (!afterWrite && getDatabaseConfig().provider === "sqlite") {
+    return runInWriteBatch((connection) => runOnSqlite(connection, writeItem(userId, itemId, update)));
+  }
 
   return getDb().$transaction(
     async (tx) => {
       await lockItem(tx, userId, itemId);
-      const kind = await findCheckableItemKind(userId, itemId, tx);
-      const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
-        SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
-          v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
-        FROM "Progress" p LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
-        WHERE p."userId" = ${userId} AND p."itemId" = ${itemId}`;
-      const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
-      const before: ProgressFields = stored ?? untouchedItem(itemId);
-      const after = mergeProgressUpdate(before, update);
-
-      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
-      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
-        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
-      }
-
-      // Only a new target is checked: a stored one that has since passed may be kept (overdue).
-      if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
-        throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
-      }
-      if (after.expiresOn !== null && kind !== "certification") {
-        throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
-      }
-      // Checked on the merged row: a request may send one date while the other is stored.
-      if (isExpiryBeforeCompletion(after)) {
-        throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
-      }
-
-      const changes = diffProgressFields(before, after);
-      if (!changes) {
-        if (!afterWrite) return stored ?? untouchedItem(itemId);
-        return { ...(stored ?? untouchedItem(itemId)), verification: await afterWrite(tx) };
-      }
-
-      // The unique (userId, itemId) index makes this one row per person and item, whatever races.
-      const now = new Date();
-      await tx.$executeRaw`
-        INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
-        VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
-        ON CONFLICT ("userId", "itemId") DO UPDATE SET
-          "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
-          "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`;
-      await tx.$executeRaw`
-        INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
-        VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`;
-      if (changes.status || changes.expiresOn) await recordRungChange(tx, userId, itemId, before, now);
-      // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
-      let verification = stored?.verification ?? null;
-      if (changes.status || changes.completedOn || changes.expiresOn) {
-        await tx.$executeRaw`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
-        verification = null;
-      }
-      if (afterWrite) verification = await afterWrite(tx);
-      return { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) };
+      const item = await runInTransaction(tx, writeItem(userId, itemId, update));
+      return afterWrite ? { ...item, verification: await afterWrite(tx) } : item;
     },
     // Concurrent writers of one item queue on the lock above; give them time.
     { maxWait: 10_000, timeout: 15_000 },

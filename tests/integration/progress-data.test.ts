@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCustomCertification, listCustomCertifications } from "@/lib/certifications";
-import { getDb } from "@/lib/db";
+import { getDb, readRows, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCertificationSchema } from "@/lib/certifications/schemas";
 import { getLadderPosition, getProgress, setItemProgress, setTrack } from "@/lib/progress";
@@ -129,6 +129,50 @@ describe("setItemProgress under concurrency", () => {
     expect(items.map((i) => i.itemId).sort()).toEqual([...ids].sort());
     expect(summary.done).toBe(20);
     expect(await countRows(user.id)).toMatchObject({ progress: 20, events: 20 });
+  });
+
+  it("a refused write among concurrent ones costs only itself; each is answered only once its change is committed", async () => {
+    const user = await createTestUser();
+    const committedStatus = async (itemId: string) =>
+      (await readRows<{ status: string }>(sql`SELECT "status" FROM "Progress" WHERE "userId" = ${user.id} AND "itemId" = ${itemId}`))[0]?.status ?? null;
+    // Sent in one turn, so on SQLite they share one group commit.
+    const writes = [
+      setItemProgress(user.id, "build-a-network", { status: "done" }),
+      setItemProgress(user.id, "seek-mentoring", { status: "done", expiresOn: "2030-01-01" }),
+      setItemProgress(user.id, "gain-practical-experience", { status: "in_progress" }),
+      setItemProgress(user.id, "no-such-item", { status: "done" }),
+      setItemProgress(user.id, AWS, { status: "done", completedOn: "2025-01-01" }),
+    ];
+    // readRows reads on a connection of its own, which sees only committed rows: read at the
+    // moment each answer arrives.
+    const seen = await Promise.allSettled(writes.map((write) => write.then((item) => committedStatus(item.itemId))));
+    expect(seen.map((result) => (result.status === "fulfilled" ? result.value : (result.reason as AppError).code))).toEqual([
+      "done",
+      "invalid_input",
+      "in_progress",
+      "not_found",
+      "done",
+    ]);
+    expect(await committedStatus("seek-mentoring")).toBeNull();
+    expect(await countRows(user.id)).toMatchObject({ progress: 3, events: 3 });
+  });
+
+  it("progress writes and Prisma transactions at the same time all succeed", async () => {
+    const user = await createTestUser();
+    const ids = ["build-a-network", "seek-mentoring", "specialize-in-a-domain", "transition-to-strategic-roles", ...SKILL_IDS];
+    const transactions = Array.from({ length: 5 }, (_, i) =>
+      getDb().$transaction(async (tx) => {
+        await tx.user.update({ where: { id: user.id }, data: { name: `name ${i}` } });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true } });
+      }),
+    );
+    const writes = ids.map((id) => setItemProgress(user.id, id, { status: "done" }));
+    const names = await Promise.all(transactions);
+    // Each transaction reads back its own write: nothing ran in between on the connection.
+    expect(names.map((row) => row.name)).toEqual(Array.from({ length: 5 }, (_, i) => `name ${i}`));
+    expect((await Promise.all(writes)).map((item) => item.status)).toEqual(ids.map(() => "done"));
+    expect(await countRows(user.id)).toMatchObject({ progress: ids.length, events: ids.length });
   });
 
   it("keeps one row and an unbroken history when 10 requests set the same item at once", async () => {
