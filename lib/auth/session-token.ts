@@ -1,5 +1,5 @@
 import "server-only";
-import { hkdfSync } from "node:crypto";
+import { hkdfSync, webcrypto } from "node:crypto";
 import { jwtDecrypt } from "jose";
 import { encode } from "next-auth/jwt";
 import { getAuthSecret, getEnv } from "@/lib/env";
@@ -27,18 +27,20 @@ export function encodeSessionToken(claims: SessionClaims): Promise<string> {
   return encode({ token: claims, secret: getAuthSecret(), maxAge: sessionMaxAgeSeconds() });
 }
 
-const encryptionKeys = new Map<string, Uint8Array>();
+const encryptionKeys = new Map<string, Promise<CryptoKey>>();
 
 /**
  * The key next-auth 4 derives from the secret for its JWE tokens (HKDF-SHA256, empty salt,
  * this info string, 32 bytes: next-auth/jwt getDerivedEncryptionKey), derived once per
  * secret. next-auth's decode() derives it again for every token, which cost more than the
- * rest of the session check (npm run bench, docs/benchmarks.md).
+ * rest of the session check (npm run bench, docs/benchmarks.md). Imported once as a
+ * CryptoKey: given raw bytes, jose imports them anew for every token.
  */
-function encryptionKey(secret: string): Uint8Array {
+function encryptionKey(secret: string): Promise<CryptoKey> {
   let key = encryptionKeys.get(secret);
   if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    const raw = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
+    key = webcrypto.subtle.importKey("raw", raw, "AES-GCM", false, ["decrypt"]);
     encryptionKeys.set(secret, key);
   }
   return key;
@@ -48,7 +50,7 @@ function encryptionKey(secret: string): Uint8Array {
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtDecrypt(token, encryptionKey(getAuthSecret()), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, await encryptionKey(getAuthSecret()), { clockTolerance: 15 });
     return toSessionClaims(payload);
   } catch {
     // Tampered, expired or signed with another secret: simply not signed in.
