@@ -97,7 +97,8 @@ function buildBareApp() {
   log("building the bare app (bench/bare-app) …");
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXT_DIST_DIR;
-  const result = spawnSync(bin("next"), ["build", BARE_APP_DIR], { cwd: root, env, stdio: ["ignore", 2, 2] });
+  // Run from its own directory: from the repository's, Next would take Ladder's instrumentation.ts into it.
+  const result = spawnSync(bin("next"), ["build"], { cwd: BARE_APP_DIR, env, stdio: ["ignore", 2, 2] });
   if (result.status !== 0) throw new Error(`next build of the bare app failed (exit ${result.status ?? result.signal})`);
   fs.writeFileSync(stampFile, fingerprint);
 }
@@ -172,12 +173,12 @@ function startBareApp(port, logFile) {
   const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXT_DIST_DIR;
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  return startServer([...SERVER_NODE_FLAGS, next, "start", BARE_APP_DIR, "-p", String(port), "-H", "127.0.0.1"], env, port, "/api/bare", logFile);
+  return startServer([...SERVER_NODE_FLAGS, next, "start", "-p", String(port), "-H", "127.0.0.1"], env, port, "/api/bare", logFile, BARE_APP_DIR);
 }
 
-async function startServer(nodeArgs, env, port, readyPath, logFile) {
+async function startServer(nodeArgs, env, port, readyPath, logFile, cwd = root) {
   const out = fs.openSync(logFile, "a");
-  const server = spawn(process.execPath, nodeArgs, { cwd: root, env, stdio: ["ignore", out, out] });
+  const server = spawn(process.execPath, nodeArgs, { cwd, env, stdio: ["ignore", out, out] });
   let exited = null;
   server.on("exit", (code, signal) => {
     exited = code ?? signal;
@@ -555,6 +556,11 @@ async function main() {
   const bareAppLog = path.join(os.tmpdir(), `ladder-bench-bare-app-${process.pid}.log`);
   log(`starting the bare app on port ${PORTS.bareApp}`);
   const bareApp = await startBareApp(PORTS.bareApp, bareAppLog);
+  // Ladder's proxy sets a CSP on every response: the baseline must run without it.
+  if ((await fetch(`${bareApp.base}/bare`)).headers.has("content-security-policy")) {
+    await stopServer(bareApp.server);
+    throw new Error("the bare app answers with a Content-Security-Policy: Ladder's proxy runs in it");
+  }
   const runs = [];
   try {
     for (const provider of selected) runs.push(await runOn(provider, bareApp));
