@@ -9,6 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../scripts/node-flags.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const NGINX = process.env.NGINX_BIN || "/usr/sbin/nginx";
@@ -62,11 +63,11 @@ export async function waitFor(check, timeoutMs, message) {
 }
 
 /**
- * Starts one instance with `node scripts/start.mjs` (migrate under the lock, then serve) on
+ * Starts one instance with `node <server flags> scripts/start.mjs` (migrate under the lock, then serve) on
  * 127.0.0.1:port. Output goes to `logFile`, or to this process with a prefix.
  */
 export function startInstance({ port, env = {}, logFile, name = `:${port}` }) {
-  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, "scripts", "start.mjs")], {
     cwd: root,
     env: { ...process.env, TRUST_PROXY: "true", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

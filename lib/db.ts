@@ -302,6 +302,31 @@ export function prepareDatabase(): Promise<void> {
   return state.ready;
 }
 
+export type DatabaseDurability =
+  | { provider: "sqlite"; synchronous: string; journalMode: string; isDurable: boolean }
+  | { provider: "postgresql"; synchronousCommit: string; fsync: string; isDurable: boolean };
+
+const SQLITE_SYNCHRONOUS = ["off", "normal", "full", "extra"];
+
+/**
+ * The settings that decide whether a write answered as saved survives a power cut, read on
+ * the connection that writes (Prisma's), so the bench can refuse figures made without them.
+ */
+export async function getDatabaseDurability(): Promise<DatabaseDurability> {
+  await prepareDatabase();
+  const db = getDb();
+  if (getDatabaseConfig().provider === "sqlite") {
+    const [sync] = await db.$queryRawUnsafe<{ synchronous: number | bigint }[]>("PRAGMA synchronous");
+    const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    const synchronous = SQLITE_SYNCHRONOUS[Number(sync?.synchronous)] ?? String(sync?.synchronous);
+    return { provider: "sqlite", synchronous, journalMode: String(mode?.journal_mode), isDurable: synchronous === "full" || synchronous === "extra" };
+  }
+  const [commit] = await db.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+  const [fsync] = await db.$queryRawUnsafe<{ fsync: string }[]>("SHOW fsync");
+  const synchronousCommit = String(commit?.synchronous_commit);
+  return { provider: "postgresql", synchronousCommit, fsync: String(fsync?.fsync), isDurable: fsync?.fsync === "on" && !["off", "local"].includes(synchronousCommit) };
+}
+
 /** One real query; false when the database cannot be reached. */
 export async function isDatabaseReachable(): Promise<boolean> {
   try {

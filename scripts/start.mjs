@@ -1,11 +1,13 @@
 // `npm start`: on a fresh clone, migrates the database, builds when the build is missing
 // or older than the sources, and serves the production app (PORT, default 3000) with
-// scripts/server.mjs (request log, metrics, graceful shutdown).
+// scripts/server.mjs (request log, metrics, graceful shutdown), in a Node started with the
+// server's flags (scripts/node-flags.mjs: a V8 heap limit).
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasServerNodeFlags, rerunWithServerFlags } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -23,12 +25,16 @@ function run(command, args, label) {
   }
 }
 
-/** A fingerprint of everything the build depends on: paths, sizes and modification times. */
-export function sourceFingerprint() {
+const LADDER_INPUTS = ["app", "components", "lib", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
+
+/**
+ * A fingerprint of everything a build depends on: paths, sizes and modification times of
+ * `inputs` under `dir` (Ladder's own by default; the bench fingerprints its bare app too).
+ */
+export function sourceFingerprint(dir = root, inputs = LADDER_INPUTS) {
   const hash = crypto.createHash("sha256");
-  const inputs = ["app", "components", "lib", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
   const walk = (rel) => {
-    const abs = path.join(root, rel);
+    const abs = path.join(dir, rel);
     if (!fs.existsSync(abs) || rel.startsWith(path.join("lib", "generated"))) return;
     const stat = fs.statSync(abs);
     if (stat.isDirectory()) {
@@ -73,4 +79,7 @@ export async function startServer() {
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) startServer();
+if (isMain) {
+  if (hasServerNodeFlags()) startServer();
+  else rerunWithServerFlags(fileURLToPath(import.meta.url));
+}

@@ -98,6 +98,7 @@ const PUBLIC_ROUTES = new Set([
   "GET /api/health/ready",
   "GET /api/catalog",
   "GET /api/bench/bare",
+  "GET /api/bench/database",
   "POST /api/auth/register",
   "POST /api/auth/password-reset",
   "POST /api/auth/password-reset/confirm",
