@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { formatDate, STATUS_LABELS } from "@/lib/format";
 import type { ItemStatus } from "@/lib/catalog";
@@ -7,11 +8,18 @@ import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
-import { ItemDetailsForm } from "./item-details-form";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 import { useShowToast } from "./progress-toast";
-import { VerifyCredentialForm } from "./verify-credential-form";
+
+// Loaded when a person opens an item's details: they carry zod and most of the item's code,
+// and the checklist's first load and each status change do without them (docs/decisions/017).
+const ItemDetailsForm = dynamic(() => import("./item-details-form").then((m) => m.ItemDetailsForm), { ssr: false, loading: FormLoading });
+const VerifyCredentialForm = dynamic(() => import("./verify-credential-form").then((m) => m.VerifyCredentialForm), { ssr: false, loading: FormLoading });
+
+function FormLoading() {
+  return <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
+}
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
 
