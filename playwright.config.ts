@@ -56,6 +56,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The bare page (app/bench/bare), the baseline of tests/e2e/page-weight.spec.ts.
+      BENCH_ROUTES: "1",
       // One JSON line per request would bury the test output.
       LOG_LEVEL: "warn",
     },

@@ -1,16 +1,26 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { signOut } from "@/components/auth/api";
 
+type State = "idle" | "pending" | "failed";
+
+// Plain state rather than a react-query mutation: this button is in the header of every page,
+// and the public pages would otherwise load react-query for it alone (docs/decisions/017).
 export function SignOutButton({ className }: { className?: string }) {
-  const mutation = useMutation({
-    mutationFn: signOut,
-    onSuccess: () => window.location.assign("/signin?signedOut=1"),
-  });
+  const [state, setState] = useState<State>("idle");
+  const onClick = async () => {
+    setState("pending");
+    try {
+      await signOut();
+      window.location.assign("/signin?signedOut=1");
+    } catch {
+      setState("failed");
+    }
+  };
   return (
-    <button type="button" className={className} onClick={() => mutation.mutate()} disabled={mutation.isPending || mutation.isSuccess}>
-      {mutation.isPending || mutation.isSuccess ? "Signing out…" : mutation.isError ? "Sign out failed, try again" : "Sign out"}
+    <button type="button" className={className} onClick={onClick} disabled={state === "pending"}>
+      {state === "pending" ? "Signing out…" : state === "failed" ? "Sign out failed, try again" : "Sign out"}
     </button>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { createCertificationSchema } from "@/lib/certifications/schemas";
-import { type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
+import type { ProgressUpdateInput } from "@/lib/progress/schemas";
 import type { CustomCertification } from "@/lib/certifications/types";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ApiError, errorMessage, fetchJson } from "@/components/api/fetch-json";
@@ -30,6 +29,15 @@ export function AddCertificationForm({ today }: { today: string }) {
     event.preventDefault();
     if (isBusy) return;
     setMessage(null);
+    setIsBusy(true);
+    // The schemas (and zod) load on the first submit, not with the dashboard (docs/decisions/017).
+    const schemas = await Promise.all([import("@/lib/certifications/schemas"), import("@/lib/progress/schemas")]).catch(() => null);
+    if (!schemas) {
+      setIsBusy(false);
+      setMessage({ isError: true, text: "Not added: could not reach the server. Check your connection and try again." });
+      return;
+    }
+    const [{ createCertificationSchema }, { progressUpdateSchema }] = schemas;
     const cert = createCertificationSchema.safeParse({ title, issuer });
     const progress: ProgressUpdateInput = {
       status: isEarned ? "done" : "in_progress",
@@ -41,9 +49,11 @@ export function AddCertificationForm({ today }: { today: string }) {
     // Both checked before anything is sent, so bad dates never leave a half-added certification.
     const found = { ...(cert.success ? {} : toFieldErrors(cert.error)), ...(checked.success ? {} : toFieldErrors(checked.error)) };
     setErrors(found);
-    if (!cert.success || !checked.success) return;
+    if (!cert.success || !checked.success) {
+      setIsBusy(false);
+      return;
+    }
 
-    setIsBusy(true);
     try {
       const { certification } = await fetchJson<{ certification: CustomCertification }>("/api/certifications", {
         method: "POST",

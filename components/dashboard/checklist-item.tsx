@@ -1,17 +1,38 @@
 "use client";
 
-import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useLayoutEffect, useState } from "react";
 import { formatDate, STATUS_LABELS } from "@/lib/format";
 import type { ItemStatus } from "@/lib/catalog";
 import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
-import { ItemDetailsForm } from "./item-details-form";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 import { useShowToast } from "./progress-toast";
-import { VerifyCredentialForm } from "./verify-credential-form";
+
+// Loaded when a person opens an item's details: they carry zod and most of the item's code,
+// and the checklist's first load and each status change do without them (docs/decisions/017).
+const ItemDetailsForm = dynamic(() => import("./item-details-form").then((m) => m.ItemDetailsForm), { ssr: false, loading: FormLoading });
+const VerifyCredentialForm = dynamic(() => import("./verify-credential-form").then((m) => m.VerifyCredentialForm), { ssr: false, loading: FormLoading });
+
+function FormLoading() {
+  return <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
+}
+
+/** Runs `task` once the browser has painted what the current event changed. */
+function afterNextPaint(task: () => void): void {
+  let hasRun = false;
+  const run = () => {
+    if (hasRun) return;
+    hasRun = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  // A hidden tab gets no animation frames; the write must not wait for the person to come back.
+  setTimeout(run, 100);
+}
 
 export type ItemNotice = { tone: "info" | "warning" | "success"; text: string };
 
@@ -56,9 +77,17 @@ export function ChecklistItem({
 }) {
   const mutation = useSetItemProgress(entry.id, today);
   const showToast = useShowToast();
+  // The clicked status shows at once, drawn by this item alone; the write (the optimistic
+  // cache, the ladder recomputed) starts after that paint, and the list, the counts and the
+  // ladder card follow in a deferred render (Dashboard). Whatever the cache then holds (the
+  // change, or the stored status after a refusal) replaces the pending status.
+  const [pendingStatus, setPendingStatus] = useState<ItemStatus | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the item's status or save time changing is what ends the pending state.
+  useLayoutEffect(() => setPendingStatus(null), [item.status, item.updatedAt]);
   const setStatus = (status: ItemStatus) => {
     const before = item.status;
-    mutation.mutate({ status });
+    setPendingStatus(status);
+    afterNextPaint(() => mutation.mutate({ status }));
     showToast({
       text: `${entry.title}: ${STATUS_LABELS[status]}.`,
       // A normal write, recorded in history like any other.
@@ -112,7 +141,7 @@ export function ChecklistItem({
               <span aria-hidden="true">✓ </span>Met
             </p>
           ) : (
-            <StatusControl itemId={entry.id} title={entry.title} status={item.status} onChange={setStatus} />
+            <StatusControl itemId={entry.id} title={entry.title} status={pendingStatus ?? item.status} onChange={setStatus} />
           )}
         </div>
       </div>

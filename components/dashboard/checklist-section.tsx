@@ -1,11 +1,15 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { memo, type ReactNode, useState } from "react";
 import type { ChecklistSection as Section } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ChecklistItem, type ItemNotice } from "./checklist-item";
 import { untouchedItem } from "@/lib/progress/fields";
 import type { ItemStanding } from "@/lib/ladder/standing";
+import { isSameData } from "./same-data";
+
+// A status change re-renders only the items whose own data changed.
+const MemoChecklistItem = memo(ChecklistItem, isSameData);
 
 export function ChecklistSection({
   section,
@@ -55,7 +59,7 @@ export function ChecklistSection({
       {shown.length === 0 && !isCollapsed ? <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Nothing in this section under this filter.</p> : null}
       <ul id={`list-${section.id}`} hidden={isCollapsed} className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
         {shown.map((entry) => (
-          <ChecklistItem
+          <MemoChecklistItem
             key={entry.id}
             entry={entry}
             item={itemsById.get(entry.id) ?? untouchedItem(entry.id)}

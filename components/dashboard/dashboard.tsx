@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useDeferredValue, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
@@ -25,9 +25,11 @@ type Filter = (typeof FILTERS)[number]["id"];
 
 export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
   const { today } = initial;
-  const progress = useProgress(initial.progress).data;
-  const certifications = useCertifications(initial.customCertifications).data;
-  const ladder = useLadder(initial.ladder).data;
+  // Deferred: a status change paints the clicked item first (its own state), and the rest of
+  // the list, the counts and the ladder card render after, interruptibly (docs/decisions/017).
+  const progress = useDeferredValue(useProgress(initial.progress).data);
+  const certifications = useDeferredValue(useCertifications(initial.customCertifications).data);
+  const ladder = useDeferredValue(useLadder(initial.ladder).data);
 
   const catalog = useMemo(() => withCustomCertifications(CATALOG, certifications), [certifications]);
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
@@ -67,7 +69,7 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
         {/* Stays in view while the checklist scrolls: where you are and how far to the next rung. */}
         <section
           aria-label="Where you stand"
-          className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center justify-between gap-x-3 border-y border-slate-200 bg-white/95 px-4 py-1 text-sm backdrop-blur sm:mx-0 sm:rounded-lg sm:border dark:border-slate-800 dark:bg-slate-950/95"
+          className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center justify-between gap-x-3 border-y border-slate-200 bg-white/95 px-4 py-1 text-sm sm:mx-0 sm:rounded-lg sm:border dark:border-slate-800 dark:bg-slate-950/95"
         >
           <p>
             <span className="font-semibold">{ladder.current?.title ?? ASPIRING_TITLE}</span>

@@ -7,7 +7,6 @@ import { queryKeys } from "@/components/api/query-keys";
 import { Button } from "@/components/ui/button";
 import { type FieldErrors, TextField, toFieldErrors } from "@/components/ui/form-field";
 import { type StatusText, StatusMessage } from "@/components/ui/form-message";
-import { updateCertificationSchema } from "@/lib/certifications/schemas";
 import type { CustomCertification } from "@/lib/certifications/types";
 
 type Mode = "idle" | "rename" | "remove";
@@ -33,7 +32,13 @@ export function OwnCertificationActions({ id, title, issuer }: { id: string; tit
   async function rename(event: FormEvent) {
     event.preventDefault();
     if (isBusy) return;
-    const parsed = updateCertificationSchema.safeParse(draft);
+    // Loaded on the first rename, not with the dashboard (docs/decisions/017).
+    const schemas = await import("@/lib/certifications/schemas").catch(() => null);
+    if (!schemas) {
+      setMessage({ isError: true, text: "The new name was not saved: could not reach the server. Check your connection and try again." });
+      return;
+    }
+    const parsed = schemas.updateCertificationSchema.safeParse(draft);
     if (!parsed.success) {
       const found = toFieldErrors(parsed.error);
       setErrors(found);

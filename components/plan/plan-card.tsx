@@ -7,7 +7,7 @@ import { buttonStyles } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { formatDate } from "@/lib/format";
 import { MIN_HISTORY_DAYS, PACE_WINDOW_DAYS } from "@/lib/ladder/forecast";
-import { UPCOMING_DAYS } from "@/lib/plan/schemas";
+import { UPCOMING_DAYS } from "@/lib/plan/dated-items";
 import type { PlanRung, PlanView, TitledDatedItem } from "@/lib/plan/types";
 import { ApiError, errorMessage, fetchPlan, PLAN_QUERY_KEY, savePlan } from "./api";
 

@@ -4,25 +4,16 @@ import { FACTORS, type FactorId } from "./factors";
 import { hashString } from "./hash";
 import { LADDER_LEVELS, type LevelId } from "./ladder";
 import { LADDER_RULES } from "./rules";
-import {
-  CHECKABLE_KINDS,
-  type Catalog,
-  type CheckableKind,
-  type Certification,
-  type CustomCertificationInput,
-  type Education,
-  type Factor,
-  type ItemKind,
-  type LadderLevel,
-  type Skill,
-  type Step,
-  type Track,
-} from "./schema";
+import { CHECKABLE_KINDS, type CheckableKind, type ItemKind } from "./kinds";
+import type { Catalog, Certification, CustomCertificationInput, Education, Factor, LadderLevel, Skill, Step, Track } from "./schema";
 import { SKILLS, type SkillId } from "./skills";
 import { STEPS, type StepId } from "./steps";
 import { TRACKS, type TrackId } from "./tracks";
 
-export * from "./schema";
+// Values from kinds.ts only: the zod schemas are imported from ./schema by the code that
+// parses (handlers, tests), so client bundles that need a list do not carry zod.
+export * from "./kinds";
+export type * from "./schema";
 export { ASPIRING_TITLE, LADDER_RULES, REQUIREMENTS, type RequirementId } from "./rules";
 export { formatDollars, formatSalaryBand } from "./format";
 export { hashString } from "./hash";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEGREES, ITEM_STATUSES } from "./kinds";
 
 /*
  * Zod schemas for the career content. The data files declare their arrays
@@ -17,13 +18,9 @@ export const certificationIdSchema = z.string().trim().min(1).max(128);
 /** ISO calendar date, "YYYY-MM-DD". */
 export const isoDateSchema = z.iso.date();
 
-export const DEGREES = ["bachelor", "master", "phd"] as const;
 export const degreeSchema = z.enum(DEGREES);
-export type Degree = z.infer<typeof degreeSchema>;
 
-export const ITEM_STATUSES = ["todo", "in_progress", "done", "skipped"] as const;
 export const itemStatusSchema = z.enum(ITEM_STATUSES);
-export type ItemStatus = z.infer<typeof itemStatusSchema>;
 
 /**
  * A category of items that satisfies a step in addition to the step's own checkbox.
@@ -160,25 +157,6 @@ export const catalogSchema = z.strictObject({
   factors: z.array(factorSchema).readonly(),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
-
-/** Kinds of catalog items (singular), one per catalog section. */
-export const ITEM_KINDS = [
-  "level",
-  "step",
-  "certification",
-  "education",
-  "skill",
-  "track",
-  "factor",
-] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
-/**
- * Kinds a person checks off. Tracks are a single choice kept elsewhere (settings);
- * levels and factors are read-only content.
- */
-export const CHECKABLE_KINDS = ["step", "certification", "education", "skill"] as const;
-export type CheckableKind = (typeof CHECKABLE_KINDS)[number];
 
 /** Input for a certification a person adds themselves. */
 export const customCertificationSchema = z.strictObject({

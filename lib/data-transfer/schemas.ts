@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nameSchema } from "@/lib/accounts/schemas";
-import { itemStatusSchema } from "@/lib/catalog";
+import { itemStatusSchema } from "@/lib/catalog/schema";
 import { CERTIFICATION_TEXT_MAX_CHARS, MAX_CUSTOM_CERTIFICATIONS } from "@/lib/certifications/schemas";
 import { isExpiryBeforeCompletion, type ProgressField } from "@/lib/progress/fields";
 import {

@@ -1,7 +1,9 @@
 import { addDays } from "@/lib/clock";
 import type { ProgressItem } from "@/lib/progress/types";
-import { UPCOMING_DAYS } from "./schemas";
 import type { DatedItem } from "./types";
+
+/** Target dates closer than this many days count as "next up". Here, not in schemas.ts, so the plan card gets it without zod. */
+export const UPCOMING_DAYS = 30;
 
 /**
  * Open items with a target date: the overdue ones (target before today) and the ones due from

@@ -11,6 +11,3 @@ export const planUpdateSchema = z.strictObject({
 
 export type PlanUpdateInput = z.input<typeof planUpdateSchema>;
 export type PlanUpdate = z.output<typeof planUpdateSchema>;
-
-/** Target dates closer than this many days count as "next up". */
-export const UPCOMING_DAYS = 30;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { itemStatusSchema, TRACKS, type TrackId } from "@/lib/catalog";
+import { TRACKS, type TrackId } from "@/lib/catalog";
+import { itemStatusSchema } from "@/lib/catalog/schema";
 import { addDays, todayUtc } from "@/lib/clock";
 import { toIsoDate } from "@/lib/ladder/dates";
 import { isExpiryBeforeCompletion, noteOrNone } from "./fields";

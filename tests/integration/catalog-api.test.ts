@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/catalog/route";
-import { CATALOG, catalogSchema, catalogVersion } from "@/lib/catalog";
+import { CATALOG, catalogVersion } from "@/lib/catalog";
+import { catalogSchema } from "@/lib/catalog/schema";
 
 const URL = "http://localhost/api/catalog";
 const get = (headers: Record<string, string> = {}) => GET(new Request(URL, { headers }), undefined);
