@@ -50,13 +50,21 @@ async function recordRungChange(tx: Tx, userId: string, before: ReadonlyMap<stri
     VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`;
 }
 
-type ItemWrite = { stored: ProgressItem | null; before: ProgressFields; after: ProgressFields; changes: FieldChanges | null; verification: ItemVerification | null };
+type ItemWrite = {
+  stored: ProgressItem | null;
+  before: ProgressFields;
+  after: ProgressFields;
+  changes: FieldChanges | null;
+  verification: ItemVerification | null;
+  /** When it was written: taken after the item's lock, so history orders writers as they wrote. */
+  now: Date;
+};
 
 /**
  * One item's write inside a transaction: lock, check, merge, and (when anything changed) the
  * upsert, its history event and the end of a verification the change contradicts.
  */
-async function writeItem(tx: Tx, userId: string, itemId: string, update: ProgressUpdate, now: Date): Promise<ItemWrite> {
+async function writeItem(tx: Tx, userId: string, itemId: string, update: ProgressUpdate): Promise<ItemWrite> {
   await lockItem(tx, userId, itemId);
   const kind = await findCheckableItemKind(userId, itemId, tx);
   const [existing] = await tx.$queryRaw<Omit<ProgressRowLike, "itemId">[]>`
@@ -82,7 +90,8 @@ async function writeItem(tx: Tx, userId: string, itemId: string, update: Progres
 
   const changes = diffProgressFields(before, after);
   let verification = stored?.verification ?? null;
-  if (!changes) return { stored, before, after, changes, verification };
+  const now = new Date();
+  if (!changes) return { stored, before, after, changes, verification, now };
 
   // The unique (userId, itemId) index makes this one row per person and item, whatever races.
   await tx.$executeRaw`
@@ -99,7 +108,7 @@ async function writeItem(tx: Tx, userId: string, itemId: string, update: Progres
     await tx.$executeRaw`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`;
     verification = null;
   }
-  return { stored, before, after, changes, verification };
+  return { stored, before, after, changes, verification, now };
 }
 
 const movesRung = (changes: FieldChanges | null) => Boolean(changes?.status || changes?.expiresOn);
@@ -128,8 +137,7 @@ export async function setItemProgress(
 
   return getDb().$transaction(
     async (tx) => {
-      const now = new Date();
-      const { stored, before, after, changes, verification } = await writeItem(tx, userId, itemId, update, now);
+      const { stored, before, after, changes, verification, now } = await writeItem(tx, userId, itemId, update);
       if (!changes) {
         if (!afterWrite) return stored ?? untouchedItem(itemId);
         return { ...(stored ?? untouchedItem(itemId)), verification: await afterWrite(tx) };
@@ -151,14 +159,15 @@ export async function setItemProgress(
 export async function setItemsStatus(userId: string, itemIds: readonly string[], status: ItemStatus): Promise<ProgressItem[]> {
   return getDb().$transaction(
     async (tx) => {
-      const now = new Date();
+      let now = new Date();
       const before = new Map<string, ProgressFields>();
       const items: ProgressItem[] = [];
       // In one order for every writer, so two bulk writes on PostgreSQL cannot deadlock on the item locks.
       for (const itemId of [...itemIds].sort()) {
-        const write = await writeItem(tx, userId, itemId, { status }, now);
+        const write = await writeItem(tx, userId, itemId, { status });
+        now = write.now;
         if (movesRung(write.changes)) before.set(itemId, write.before);
-        const saved = write.changes ? { itemId, ...write.after, updatedAt: now.toISOString() } : (write.stored ?? untouchedItem(itemId));
+        const saved = write.changes ? { itemId, ...write.after, updatedAt: write.now.toISOString() } : (write.stored ?? untouchedItem(itemId));
         items.push({ ...saved, ...(write.verification ? { verification: write.verification } : {}) });
       }
       if (before.size > 0) await recordRungChange(tx, userId, before, now);
