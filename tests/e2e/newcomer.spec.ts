@@ -160,3 +160,32 @@ test("fewer Tab stops before the checklist: Skip to checklist comes early, the f
   console.info(`started (Needed for next rung): first item at stop ${started}`);
   expect(started).toBeLessThan(37);
 });
+
+test("note and evidence link save when the field is left, with a Saved mark; the dates wait for Save details", async ({ page, user }) => {
+  expect(user.id).toBeTruthy();
+  await page.goto("/dashboard");
+  await firstVisit(page).getByRole("button", { name: "Skip" }).click();
+  const network = page.locator("#item-build-a-network");
+  await network.getByText("Dates, note and evidence").click();
+  const saved = network.getByRole("status").filter({ hasText: "Saved." });
+
+  await network.getByLabel("Note").fill("Spoke at the local MLOps meetup.");
+  await expect(saved).toHaveCount(0);
+  await network.getByLabel("Evidence link").focus();
+  await expect(saved).toBeVisible();
+  await network.getByLabel("Evidence link").fill("meetup.example/talks/42");
+  await network.getByLabel("Completed on").fill("2025-03-01");
+  await expect(network.getByLabel("Evidence link")).toHaveValue("https://meetup.example/talks/42");
+
+  const stored = async () =>
+    ((await (await page.request.get("/api/progress")).json()) as { items: { itemId: string; status: string; note: string | null; evidenceUrl: string | null; completedOn: string | null }[] }).items.find(
+      (item) => item.itemId === "build-a-network",
+    );
+  await expect.poll(async () => (await stored())?.evidenceUrl).toBe("https://meetup.example/talks/42");
+  // The note and the link only: the status and the date are as they were until "Save details".
+  expect(await stored()).toMatchObject({ status: "todo", note: "Spoke at the local MLOps meetup.", completedOn: null });
+  await network.getByRole("button", { name: "Save details" }).click();
+  await expect(network.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  await expect.poll(async () => (await stored())?.completedOn).toBe("2025-03-01");
+  expect(await axeViolations(page)).toEqual([]);
+});
