@@ -25,3 +25,18 @@ export const STATUS_LABELS = {
   done: "Done",
   skipped: "Skipped",
 } as const;
+
+/** About one line of the checklist's text column on a desktop. */
+const ONE_LINE_CHARS = 90;
+
+/**
+ * The short form of a description: its first sentence when that fits one line, else its
+ * first words up to one line and "…"; `hasMore` when anything is left out. A sentence ends
+ * before a capital letter, so "Ph.D. in" does not end one.
+ */
+export function shortDescription(text: string): { short: string; hasMore: boolean } {
+  const sentence = /^.+?[.!?](?=\s+[A-Z])/.exec(text)?.[0] ?? text;
+  if (sentence.length <= ONE_LINE_CHARS) return { short: sentence, hasMore: sentence !== text };
+  const cut = text.slice(0, ONE_LINE_CHARS + 1);
+  return { short: `${cut.slice(0, cut.lastIndexOf(" ")).replace(/[\s,;:]+$/, "")}…`, hasMore: true };
+}

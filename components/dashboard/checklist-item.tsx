@@ -8,6 +8,7 @@ import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
+import { ItemDescription } from "./item-description";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 import { useShowToast } from "./progress-toast";
@@ -126,7 +127,7 @@ export function ChecklistItem({
               {formatDate(item.verification.verifiedAt.slice(0, 10))}
             </p>
           ) : null}
-          {entry.summary ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{entry.summary}</p> : null}
+          {entry.summary ? <ItemDescription title={entry.title} text={entry.summary} /> : null}
           {item.evidenceUrl ? (
             <p className="mt-1 text-sm">
               <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { type ReactNode, useDeferredValue, useMemo, useState } from "react";
+import { type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections } from "@/lib/progress/checklist";
@@ -23,7 +24,16 @@ const FILTERS = [
 ] as const;
 type Filter = (typeof FILTERS)[number]["id"];
 
-export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: ReactNode }) {
+// Only a person who has saved nothing yet downloads the first-visit step.
+const FirstVisit = dynamic(() => import("./first-visit").then((m) => m.FirstVisit));
+
+/** Once a person has started, what the next rung needs is what matters; before that, the whole list. */
+function defaultFilter({ progress, ladder }: DashboardData): Filter {
+  return ladder.next && progress.items.some((item) => item.status !== "todo") ? "next" : "all";
+}
+
+/** `firstVisitFor`: the person's id when the first-visit step is to be offered (nothing saved, not skipped). */
+export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: DashboardData; plan?: ReactNode; firstVisitFor?: string | null }) {
   const { today } = initial;
   // Deferred: a status change paints the clicked item first (its own state), and the rest of
   // the list, the counts and the ladder card render after, interruptibly (docs/decisions/017).
@@ -35,7 +45,8 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
   const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
-  const [filter, setFilter] = useState<Filter>("all");
+  const [filter, setFilter] = useState<Filter>(() => defaultFilter(initial));
+  const [isFirstVisit, setIsFirstVisit] = useState(firstVisitFor !== null);
   const needed = useMemo(() => new Set(ladder.missing.flatMap((requirement) => requirement.itemIds)), [ladder.missing]);
   const isShown = (id: string): boolean => {
     if (filter === "all") return true;
@@ -43,19 +54,26 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
     if (filter === "done") return Boolean(standings.get(id)?.isMet) || itemsById.get(id)?.status === "done";
     return itemsById.get(id)?.status === "in_progress";
   };
+  // A link to an item the filter hides (the plan's overdue list, a notice) shows the whole list.
+  useEffect(() => {
+    const reveal = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (!id.startsWith("item-") || document.getElementById(id)) return;
+      setFilter("all");
+      window.requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView());
+    };
+    window.addEventListener("hashchange", reveal);
+    return () => window.removeEventListener("hashchange", reveal);
+  }, []);
   const notices = useMemo(() => itemNotices(catalog, progress.items, ladder, today), [catalog, progress.items, ladder, today]);
 
   return (
     <ProgressToasts ladder={ladder}>
       <div className="grid gap-6">
-        <a href="#checklist" className="sr-only focus:not-sr-only focus:inline-flex focus:min-h-11 focus:items-center focus:rounded focus:bg-blue-700 focus:px-3 focus:text-white">
-          Skip to checklist
-        </a>
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
           <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
           <TrackPicker initialTrackId={initial.trackId} />
         </div>
-        {plan}
         <details className="text-sm">
           <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Keyboard help
@@ -79,21 +97,31 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
             View ladder
           </Link>
         </section>
+        {isFirstVisit && firstVisitFor && progress.items.length === 0 ? (
+          <FirstVisit
+            sections={sections}
+            userId={firstVisitFor}
+            today={today}
+            onClose={(saved) => {
+              setIsFirstVisit(false);
+              if (saved > 0) setFilter("next");
+              document.getElementById("checklist")?.focus();
+            }}
+          />
+        ) : null}
+        {/* One radio group, one Tab stop: the arrow keys choose. */}
         <fieldset className="flex flex-wrap items-center gap-2">
           <legend className="sr-only">Show in the checklist</legend>
           <span aria-hidden="true" className="text-sm font-medium text-slate-700 dark:text-slate-300">
             Show:
           </span>
           {FILTERS.map(({ id, label }) => (
-            <button
-              key={id}
-              type="button"
-              aria-pressed={filter === id}
-              onClick={() => setFilter(id)}
-              className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:border-blue-700 aria-pressed:bg-blue-50 aria-pressed:text-blue-900 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800 dark:aria-pressed:border-blue-300 dark:aria-pressed:bg-blue-950 dark:aria-pressed:text-blue-100"
-            >
-              {label}
-            </button>
+            <label key={id} className="cursor-pointer">
+              <input type="radio" name="checklist-filter" value={id} checked={filter === id} onChange={() => setFilter(id)} className="peer sr-only" />
+              <span className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 peer-checked:border-blue-700 peer-checked:bg-blue-50 peer-checked:text-blue-900 peer-focus-visible:ring-2 peer-focus-visible:ring-blue-700 peer-focus-visible:ring-offset-2 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:peer-checked:border-blue-300 dark:peer-checked:bg-blue-950 dark:peer-checked:text-blue-100 dark:peer-focus-visible:ring-blue-300 dark:peer-focus-visible:ring-offset-slate-950 dark:hover:bg-slate-800">
+                {label}
+              </span>
+            </label>
           ))}
         </fieldset>
         <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
@@ -103,6 +131,8 @@ export function Dashboard({ initial, plan }: { initial: DashboardData; plan?: Re
             </ChecklistSection>
           ))}
         </div>
+        {/* After the checklist: its goal form is seven Tab stops the checklist no longer waits behind. */}
+        {plan}
       </div>
     </ProgressToasts>
   );

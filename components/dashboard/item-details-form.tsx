@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FocusEvent, type FormEvent, useEffect, useState } from "react";
 import { NOTE_MAX_CHARS, type ProgressUpdateInput, progressUpdateSchema } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { ApiError } from "@/components/api/fetch-json";
@@ -29,6 +29,12 @@ function sentences(errors: FieldErrors): FieldErrors {
       return [field, /[.!?]$/.test(text) ? text : `${text}.`];
     }),
   );
+}
+
+/** A link typed without its scheme ("credly.com/badges/…") gets https:// in front. */
+function withScheme(link: string): string {
+  const trimmed = link.trim();
+  return trimmed && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? `https://${trimmed}` : trimmed;
 }
 
 /** Dates, note and evidence link of one item, checked with the same rules the API applies. */
@@ -63,17 +69,15 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    // A link typed without its scheme ("credly.com/badges/…") gets https:// in front.
-    const link = evidenceUrl.trim();
-    const withScheme = link && !/^[a-z][a-z0-9+.-]*:/i.test(link) ? `https://${link}` : link;
-    if (withScheme !== evidenceUrl) setEvidenceUrl(withScheme);
+    const link = withScheme(evidenceUrl);
+    if (link !== evidenceUrl) setEvidenceUrl(link);
     // Entering the date it was completed (or earned) marks the item done, in the same save.
     const isNewlyCompleted = Boolean(completedOn) && completedOn !== (item.completedOn ?? "") && item.status !== "done";
     const update: ProgressUpdateInput = {
       status: isNewlyCompleted ? "done" : item.status,
       completedOn: completedOn || null,
       note: note.trim() ? note : null,
-      evidenceUrl: withScheme || null,
+      evidenceUrl: link || null,
       targetOn: targetOn || null,
       ...(isCertification ? { expiresOn: expiresOn || null } : {}),
     };
@@ -95,6 +99,27 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
         }
       },
     });
+  }
+
+  /**
+   * The note and the link save as you go, when the field is left. The dates wait for "Save
+   * details": a certification's two dates are one save, and a completed date marks it done.
+   */
+  function saveOnLeave(field: "note" | "evidenceUrl", event: FocusEvent<HTMLElement>) {
+    // Leaving for this form's own button: that save takes the field along.
+    if ((event.relatedTarget as HTMLElement | null)?.closest("form") === event.currentTarget.closest("form") && event.relatedTarget?.getAttribute("type") === "submit") return;
+    const value = field === "note" ? (note.trim() ? note : null) : withScheme(evidenceUrl) || null;
+    if (value === item[field]) return;
+    if (field === "evidenceUrl" && value !== null && value !== evidenceUrl) setEvidenceUrl(value);
+    setSaved(false);
+    const update: ProgressUpdateInput = { status: item.status, [field]: value };
+    const parsed = progressUpdateSchema.safeParse(update);
+    if (!parsed.success) {
+      setErrors(sentences(toFieldErrors(parsed.error)));
+      return;
+    }
+    setErrors({});
+    save(update, { onSuccess: () => setSaved(true), onError: () => {} });
   }
 
   const noteLength = Array.from(note).length;
@@ -123,13 +148,22 @@ export function ItemDetailsForm({ item, isCertification, save }: Props) {
           hint={`${noteLength.toLocaleString("en-US")} of ${NOTE_MAX_CHARS.toLocaleString("en-US")} characters`}
           error={errors.note}
         >
-          {(props) => <textarea {...props} rows={3} value={note} onChange={(e) => setNote(e.target.value)} className={inputClass} />}
+          {(props) => <textarea {...props} rows={3} value={note} onChange={(e) => setNote(e.target.value)} onBlur={(e) => saveOnLeave("note", e)} className={inputClass} />}
         </FormField>
       </div>
       <div className="sm:col-span-2">
         <FormField id={`${base}-evidenceUrl`} label="Evidence link" hint="A badge or certificate page; https:// is added if you leave it out." error={errors.evidenceUrl}>
           {(props) => (
-            <input {...props} type="text" inputMode="url" autoComplete="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />
+            <input
+              {...props}
+              type="text"
+              inputMode="url"
+              autoComplete="url"
+              value={evidenceUrl}
+              onChange={(e) => setEvidenceUrl(e.target.value)}
+              onBlur={(e) => saveOnLeave("evidenceUrl", e)}
+              className={inputClass}
+            />
           )}
         </FormField>
       </div>

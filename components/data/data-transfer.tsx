@@ -1,10 +1,10 @@
 "use client";
 
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { errorMessage, fetchJson } from "@/components/api/fetch-json";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { type StatusText, StatusMessage } from "@/components/ui/form-message";
-import type { ImportResult } from "@/lib/data-transfer/schemas";
+import type { ImportResult, ImportUndoResult } from "@/lib/data-transfer/schemas";
 
 const linkButton = `${buttonStyles.secondary} no-underline`;
 
@@ -17,6 +17,14 @@ export function DataTransfer() {
   const [pending, setPending] = useState<{ name: string; body: string } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [result, setResult] = useState<StatusText>(null);
+  /** The last import's undo, offered until it expires. */
+  const [undo, setUndo] = useState<ImportResult["undo"] | null>(null);
+
+  useEffect(() => {
+    if (!undo) return;
+    const timer = window.setTimeout(() => setUndo(null), Math.max(0, Date.parse(undo.expiresAt) - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [undo]);
 
   function refuse(text: string) {
     setResult({ isError: true, text });
@@ -28,6 +36,7 @@ export function DataTransfer() {
     event.preventDefault();
     if (isBusy) return;
     setResult(null);
+    setUndo(null);
     const file = fileInput.current?.files?.[0];
     if (!file) return refuse("Choose a Ladder export file (.json) first.");
     const body = await file.text();
@@ -46,8 +55,9 @@ export function DataTransfer() {
     if (!pending || isBusy) return;
     setIsBusy(true);
     try {
-      const { restored } = await fetchJson<ImportResult>("/api/import", { method: "POST", body: pending.body });
+      const { restored, undo: ticket } = await fetchJson<ImportResult>("/api/import", { method: "POST", body: pending.body });
       dialog.current?.close();
+      setUndo(ticket);
       setResult({
         isError: false,
         text: `Restored from "${pending.name}": ${plural(restored.progress, "checklist item", "checklist items")}, ${plural(restored.customCertifications, "certification of your own", "certifications of your own")} and ${plural(restored.history, "history entry", "history entries")}.`,
@@ -59,6 +69,21 @@ export function DataTransfer() {
     } finally {
       setIsBusy(false);
       setPending(null);
+    }
+  }
+
+  async function undoImport() {
+    if (!undo || isBusy) return;
+    setIsBusy(true);
+    try {
+      const { restored } = await fetchJson<ImportUndoResult>("/api/import/undo", { method: "POST", body: JSON.stringify({ id: undo.id }) });
+      setResult({ isError: false, text: `Import undone: your ${plural(restored.progress, "checklist item is", "checklist items are")} back as before the import.` });
+    } catch (error) {
+      setResult({ isError: true, text: `The import was not undone: ${errorMessage(error)}` });
+    } finally {
+      setUndo(null);
+      setIsBusy(false);
+      fileInput.current?.focus();
     }
   }
 
@@ -93,6 +118,11 @@ export function DataTransfer() {
         </Button>
       </form>
       <StatusMessage message={result} className="mt-2" />
+      {undo ? (
+        <Button variant="secondary" isBusy={isBusy} onClick={undoImport} className="mt-2">
+          Undo import
+        </Button>
+      ) : null}
       <dialog
         ref={dialog}
         aria-labelledby="import-dialog-title"

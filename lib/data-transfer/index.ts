@@ -8,9 +8,10 @@ import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
 import { progressFieldsOf } from "@/lib/progress/fields";
 import { toCsv } from "./csv";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY, type ImportResult } from "./schemas";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, IMPORT_MAX_BYTES, type ImportResult, type ImportUndoResult } from "./schemas";
+import { keepForUndo, newestThatFit, restoreImport } from "./undo";
 
-export type { ExportFile, ImportResult } from "./schemas";
+export type { ExportFile, ImportResult, ImportUndoResult } from "./schemas";
 
 /**
  * All of one person's data as a versioned JSON document that importUserData reads back.
@@ -54,19 +55,6 @@ export async function exportUserData(userId: string, now: Date = new Date()): Pr
       createdAt: event.createdAt.toISOString(),
     }));
   return { ...file, history: newestThatFit(history, IMPORT_MAX_BYTES - Buffer.byteLength(JSON.stringify(file))) };
-}
-
-/** The newest events (oldest first, as given) whose compact JSON fits in `budget` bytes. */
-function newestThatFit<T>(events: T[], budget: number): T[] {
-  let start = events.length;
-  let left = budget;
-  while (start > 0 && events.length - start < IMPORT_MAX_HISTORY) {
-    const size = Buffer.byteLength(JSON.stringify(events[start - 1])) + 1;
-    if (size > left) break;
-    left -= size;
-    start -= 1;
-  }
-  return events.slice(start);
 }
 
 export const CSV_HEADER = [
@@ -129,9 +117,10 @@ function invalid(message: string, field: string): AppError {
  * certifications and their history (and setting their track; their name only when the
  * account has none). All or nothing: a file that fails any check changes nothing.
  * Certifications get new ids, since the exported ones may still belong to another account.
+ * What it replaces is kept so the import can be undone for a few minutes (undoImport).
  * `file` is parsed by the caller with exportFileSchema or importFileSchema (lib/data-transfer/schemas.ts).
  */
-export async function importUserData(userId: string, file: ExportFile): Promise<ImportResult> {
+export async function importUserData(userId: string, file: ExportFile, now: Date = new Date()): Promise<ImportResult> {
   const newIds = new Map<string, string>();
   file.customCertifications.forEach((cert, i) => {
     if (newIds.has(cert.id)) throw invalid(`customCertifications.${i}.id: "${cert.id}" appears twice.`, `customCertifications.${i}.id`);
@@ -163,9 +152,11 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
   });
 
   const db = getDb();
+  let undo: ImportResult["undo"];
   try {
-    await db.$transaction(
+    undo = await db.$transaction(
       async (tx) => {
+        const ticket = await keepForUndo(tx, userId, now);
         await tx.progressEvent.deleteMany({ where: { userId } });
         await tx.progress.deleteMany({ where: { userId } });
         await tx.certificationVerification.deleteMany({ where: { userId } });
@@ -201,6 +192,7 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
         const { count } = await tx.user.updateMany({ where: { id: userId }, data: { trackId: file.user.trackId } });
         if (count === 0) throw new AppError("unauthorized", "Please sign in again.");
         if (file.user.name) await tx.user.updateMany({ where: { id: userId, name: null }, data: { name: file.user.name } });
+        return ticket;
       },
       { maxWait: 10_000, timeout: 30_000 },
     );
@@ -219,5 +211,15 @@ export async function importUserData(userId: string, file: ExportFile): Promise<
       history: file.history.length,
       trackId: file.user.trackId,
     },
+    undo,
   };
+}
+
+/**
+ * Puts back what this person's last import replaced: once, and only until the time the
+ * import named. Throws AppError not_found (unknown, another person's or expired) or conflict
+ * (already undone).
+ */
+export async function undoImport(userId: string, id: string, now: Date = new Date()): Promise<ImportUndoResult> {
+  return getDb().$transaction((tx) => restoreImport(tx, userId, id, now), { maxWait: 10_000, timeout: 30_000 });
 }

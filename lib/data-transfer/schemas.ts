@@ -138,4 +138,11 @@ export type ExportFileInput = z.input<typeof exportFileSchema>;
 
 export type ImportResult = {
   restored: { progress: number; customCertifications: number; history: number; trackId: string | null };
+  /** POST /api/import/undo with this id puts back what the import replaced, once, until expiresAt. */
+  undo: { id: string; expiresAt: string };
 };
+
+/** Body of POST /api/import/undo. */
+export const importUndoSchema = z.strictObject({ id: z.string().min(1).max(64) });
+
+export type ImportUndoResult = { restored: { progress: number } };

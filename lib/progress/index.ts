@@ -7,7 +7,7 @@ import { checklistItemIds, summarizeProgress } from "./checklist";
 import { loadProgressItems } from "./rows";
 import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
-export { setItemProgress } from "./set-item-progress";
+export { setItemProgress, setItemsStatus } from "./set-item-progress";
 export { setTrack } from "./set-track";
 
 /** One person's progress: the catalog with their own certifications, their rows, those certifications. */

@@ -83,3 +83,21 @@ export const trackIdSchema = z.enum(TRACK_IDS, { error: "must be one of the 5 ca
 export const setTrackSchema = z.strictObject({ trackId: trackIdSchema.nullable() });
 
 export type SetTrackInput = z.input<typeof setTrackSchema>;
+
+/** The most items one PATCH /api/progress may name: the whole checklist with every own certification. */
+export const BULK_MAX_ITEMS = 100;
+
+/** Body of PATCH /api/progress: one status for several items (the first-visit step). */
+export const bulkProgressSchema = z.strictObject({
+  itemIds: z
+    .array(z.string().min(1).max(ITEM_ID_MAX_CHARS))
+    .min(1, "must name at least one item")
+    .max(BULK_MAX_ITEMS, `must name at most ${BULK_MAX_ITEMS} items`)
+    .refine((ids) => new Set(ids).size === ids.length, "must not name an item twice"),
+  status: itemStatusSchema,
+});
+
+export type BulkProgressInput = z.input<typeof bulkProgressSchema>;
+
+/** Set by "Skip" on the first-visit step; its value is the person's id, so it is theirs only. */
+export const FIRST_VISIT_SKIPPED_COOKIE = "ladder-first-visit-skipped";

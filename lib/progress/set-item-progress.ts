@@ -1,12 +1,12 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { CATALOG, withCustomCertifications } from "@/lib/catalog";
+import { CATALOG, type ItemStatus, withCustomCertifications } from "@/lib/catalog";
 import { checkableCatalogKind, notCheckable } from "@/lib/certifications";
 import { todayUtc } from "@/lib/clock";
 import { getDatabaseConfig, getDb, newRowId, runInWriteBatch, runSqlite, sql, type SqlQuery, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
-import { diffProgressFields, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
+import { diffProgressFields, type FieldChanges, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
 import { type ProgressRowLike, toProgressItem } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ItemVerification, ProgressItem } from "./types";
@@ -30,9 +30,9 @@ function* execute(statement: SqlQuery): WriteSteps<void> {
  * prevents duplicate rows; the lock keeps history exact. SQLite needs nothing: it has one
  * writer, and every write runs in a transaction of the one connection.
  */
-async function lockItem(tx: Tx, userId: string, itemId: string): Promise<void> {
+function* lockItem(userId: string, itemId: string): WriteSteps<void> {
   if (getDatabaseConfig().provider !== "postgresql") return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${userId}:${itemId}`}, 0))`;
+  yield* execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${userId}:${itemId}`}, 0))`);
 }
 
 /** The history item id of rung changes: not a checklist item, so exports leave it out. */
@@ -42,14 +42,18 @@ export const RUNG_EVENT_ITEM_ID = "ladder-rung";
  * Records reaching or losing a rung as a history event of its own: {"rung": [before, after]}
  * (rung ids, null below the first). Only after a write that can move the rung: a status or
  * an expiry date changed. Two more reads, inside the write's transaction.
+ * `before`: the fields each written item had before this write.
  */
-function* recordRungChange(userId: string, itemId: string, before: ProgressFields, now: Date): WriteSteps<void> {
-  // Read after the upsert: the rows hold the new state; the old one is `before`.
+function* recordRungChange(userId: string, before: ReadonlyMap<string, ProgressFields>, now: Date): WriteSteps<void> {
+  // Read after the upserts: the rows hold the new state; the old one is `before`.
   const rows = yield* query<ProgressRow>(sql`SELECT "itemId", "status", "completedOn", "expiresOn" FROM "Progress" WHERE "userId" = ${userId}`);
   const certs = yield* query<{ id: string; title: string; issuer: string }>(sql`SELECT "id", "title", "issuer" FROM "CustomCertification" WHERE "userId" = ${userId}`);
   const catalog = withCustomCertifications(CATALOG, certs);
   const today = todayUtc(now);
-  const rowsBefore = rows.map((row) => (row.itemId === itemId ? { itemId, status: before.status, completedOn: before.completedOn, expiresOn: before.expiresOn } : row));
+  const rowsBefore = rows.map((row) => {
+    const old = before.get(row.itemId);
+    return old ? { itemId: row.itemId, status: old.status, completedOn: old.completedOn, expiresOn: old.expiresOn } : row;
+  });
   const from = evaluateLadder(catalog, rowsBefore, today).current?.id ?? null;
   const to = evaluateLadder(catalog, rows, today).current?.id ?? null;
   if (from === to) return;
@@ -58,11 +62,24 @@ function* recordRungChange(userId: string, itemId: string, before: ProgressField
     VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`);
 }
 
+type ItemWrite = {
+  /** The item as saved (or as stored, when nothing changed). */
+  item: ProgressItem;
+  before: ProgressFields;
+  changes: FieldChanges | null;
+  /** When it was written: taken after the item's lock, so history orders writers as they wrote. */
+  now: Date;
+};
+
+const movesRung = (changes: FieldChanges | null) => Boolean(changes?.status || changes?.expiresOn);
+
 /**
- * The write: read the stored row, merge, check, upsert, record history. Throws AppError
- * (nothing is then written: the caller's transaction or savepoint rolls back).
+ * One item's write: lock, read the stored row, merge, check, and (when anything changed) the
+ * upsert, its history event and the end of a verification the change contradicts. Throws
+ * AppError (nothing is then written: the caller's transaction or savepoint rolls back).
  */
-function* writeItem(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ProgressItem> {
+function* writeItem(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ItemWrite> {
+  yield* lockItem(userId, itemId);
   const catalogKind = checkableCatalogKind(itemId);
   if (catalogKind === null) {
     const own = yield* query<{ id: string }>(sql`SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`);
@@ -91,10 +108,10 @@ function* writeItem(userId: string, itemId: string, update: ProgressUpdate): Wri
   }
 
   const changes = diffProgressFields(before, after);
-  if (!changes) return stored ?? untouchedItem(itemId);
+  const now = new Date();
+  if (!changes) return { item: stored ?? untouchedItem(itemId), before, changes, now };
 
   // The unique (userId, itemId) index makes this one row per person and item, whatever races.
-  const now = new Date();
   yield* execute(sql`
     INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
@@ -104,14 +121,36 @@ function* writeItem(userId: string, itemId: string, update: ProgressUpdate): Wri
   yield* execute(sql`
     INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
     VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`);
-  if (changes.status || changes.expiresOn) yield* recordRungChange(userId, itemId, before, now);
   // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
   let verification = stored?.verification ?? null;
   if (changes.status || changes.completedOn || changes.expiresOn) {
     yield* execute(sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`);
     verification = null;
   }
-  return { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) };
+  return { item: { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) }, before, changes, now };
+}
+
+/** One item's write and, when it can move the rung, its rung event. */
+function* writeOne(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ProgressItem> {
+  const write = yield* writeItem(userId, itemId, update);
+  if (movesRung(write.changes)) yield* recordRungChange(userId, new Map([[itemId, write.before]]), write.now);
+  return write.item;
+}
+
+/** One status for several items, each recorded as a single write would be, and one rung event for all. */
+function* writeMany(userId: string, itemIds: readonly string[], status: ItemStatus): WriteSteps<ProgressItem[]> {
+  const before = new Map<string, ProgressFields>();
+  const items: ProgressItem[] = [];
+  let now = new Date();
+  // In one order for every writer, so two bulk writes on PostgreSQL cannot deadlock on the item locks.
+  for (const itemId of [...itemIds].sort()) {
+    const write = yield* writeItem(userId, itemId, { status });
+    now = write.now;
+    if (movesRung(write.changes)) before.set(itemId, write.before);
+    items.push(write.item);
+  }
+  if (before.size > 0) yield* recordRungChange(userId, before, now);
+  return items;
 }
 
 /** Runs the steps synchronously on SQLite's connection, inside a group-commit savepoint. */
@@ -154,16 +193,28 @@ export async function setItemProgress(
     throw new AppError("not_found", "There is no such checklist item.");
   }
   if (!afterWrite && getDatabaseConfig().provider === "sqlite") {
-    return runInWriteBatch((connection) => runOnSqlite(connection, writeItem(userId, itemId, update)));
+    return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
   }
 
   return getDb().$transaction(
     async (tx) => {
-      await lockItem(tx, userId, itemId);
-      const item = await runInTransaction(tx, writeItem(userId, itemId, update));
+      const item = await runInTransaction(tx, writeOne(userId, itemId, update));
       return afterWrite ? { ...item, verification: await afterWrite(tx) } : item;
     },
     // Concurrent writers of one item queue on the lock above; give them time.
     { maxWait: 10_000, timeout: 15_000 },
   );
+}
+
+/**
+ * PATCH /api/progress: one status for several items, all or nothing, each change recorded in
+ * history as a single write would record it, and one rung event for the whole change.
+ * `itemIds` are distinct (bulkProgressSchema); a single unknown one refuses the request (404).
+ * On SQLite one savepoint of a group commit holds the whole change.
+ */
+export async function setItemsStatus(userId: string, itemIds: readonly string[], status: ItemStatus): Promise<ProgressItem[]> {
+  if (getDatabaseConfig().provider === "sqlite") {
+    return runInWriteBatch((connection) => runOnSqlite(connection, writeMany(userId, itemIds, status)));
+  }
+  return getDb().$transaction((tx) => runInTransaction(tx, writeMany(userId, itemIds, status)), { maxWait: 10_000, timeout: 30_000 });
 }

@@ -19,8 +19,9 @@ for (const { name, path, isSignedIn, heading } of PAGES) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
       if (name === "dashboard") {
-        // The forms inside the checklist count too: open a certification's details and the
-        // form for adding one.
+        // The forms inside the checklist count too: show the whole list, open a
+        // certification's details and the form for adding one.
+        await page.getByRole("group", { name: "Show in the checklist" }).getByText("All", { exact: true }).click();
         await page.locator("#item-aws-certified-machine-learning").getByText("Dates, note and evidence").click();
         await page.getByText("Add a certification of your own").click();
         await expect(page.getByLabel("Expires on").first()).toBeVisible();

@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { firstLink, startTestSmtp, type TestSmtp } from "../helpers/smtp";
-import { expect, test } from "./fixtures";
+import { expect, showAllItems, test } from "./fixtures";
 
 // Credentials are matched against a confirmed address: the person confirms theirs through the
 // mailed link, read from a real SMTP server on loopback (port E2E_SMTP_PORT).
@@ -80,6 +80,7 @@ test("pasting a signed credential into a certification's details marks it verifi
   await google.getByRole("button", { name: "Verify" }).click();
   await expect(google.getByRole("alert")).toContainText("issued to someone else");
   await page.reload();
+  await showAllItems(page);
   await expect(page.getByText("Verified by Amazon Web Services (did:key) on", { exact: false })).toHaveCount(1);
 });
 

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, setProgress, tabTo, test } from "./fixtures";
+import { expect, setProgress, showAllItems, tabTo, test } from "./fixtures";
 
 async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -109,6 +109,15 @@ test("Your data: deletion links to it; import refuses the CSV kindly, asks in a 
   await expect(page.getByRole("status").filter({ hasText: 'Restored from "ladder-export.json"' })).toContainText("1 checklist item");
   const after = (await (await page.request.get("/api/progress")).json()) as { items: { itemId: string; status: string; note: string | null }[] };
   expect(after.items.find((i) => i.itemId === "build-a-network")).toMatchObject({ status: "done", note: "Meetups every month." });
+
+  // A wrong file is not final: the import can be undone, once, and history records it.
+  await data.getByRole("button", { name: "Undo import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Import undone" })).toBeVisible();
+  await expect(data.getByRole("button", { name: "Undo import" })).toHaveCount(0);
+  const undone = (await (await page.request.get("/api/progress")).json()) as { items: { itemId: string; status: string; note: string | null }[] };
+  expect(undone.items.find((i) => i.itemId === "build-a-network")).toMatchObject({ status: "todo", note: "Meetups every month." });
+  const history = (await (await page.request.get("/api/history")).json()) as { events: { itemId: string; toStatus: string }[] };
+  expect(history.events[0]).toMatchObject({ itemId: "build-a-network", toStatus: "todo" });
   expect(user.email).toContain("@");
 });
 
@@ -118,6 +127,7 @@ test("an own certification can be renamed and removed; removal asks, and history
   const { certification } = (await added.json()) as { certification: { id: string } };
   await setProgress(page.request, certification.id, { status: "done" });
   await page.goto("/dashboard");
+  await showAllItems(page);
   const item = page.locator(`#item-${certification.id}`);
 
   await item.getByRole("button", { name: "Rename Kaggle Expert" }).click();
@@ -189,6 +199,7 @@ test("status never contradicts the rules: a step met through a degree shows as m
   await setProgress(page.request, "bachelors-mathematics", { status: "done" });
   await setProgress(page.request, "pursue-advanced-certifications", { status: "done" });
   await page.goto("/dashboard");
+  await showAllItems(page);
 
   const bachelors = page.locator("#item-earn-bachelors-degree");
   await expect(bachelors.getByText(/^✓ Met$/)).toBeVisible();
@@ -211,6 +222,7 @@ test("status never contradicts the rules: a step met through a degree shows as m
   // Back to To do keeps the dates, and says so.
   await setProgress(page.request, "build-a-network", { status: "done", completedOn: "2025-05-04" });
   await page.reload();
+  await showAllItems(page);
   const network = page.locator("#item-build-a-network");
   await network.getByText("To do", { exact: true }).click();
   await expect(network).toContainText("Back to To do; your dates are kept (completed 4 May 2025).");
@@ -241,6 +253,7 @@ test("reaching a rung is announced in view with View ladder; the change can be u
   await expect(toast.getByRole("link", { name: "View ladder" })).toHaveAttribute("href", "/ladder");
 
   // The position bar stays in view while the checklist scrolls.
+  await showAllItems(page);
   await page.locator("#item-seek-mentoring").scrollIntoViewIfNeeded();
   const bar = page.getByRole("region", { name: "Where you stand" });
   await expect(bar).toBeInViewport();
@@ -306,25 +319,28 @@ test("less to wade through: filters, collapsible sections, a quiet To do", async
   await setProgress(page.request, "build-a-network", { status: "in_progress" });
   await page.goto("/dashboard");
   const items = page.locator("#checklist li[id^='item-']");
-  const all = await items.count();
-  expect(all).toBeGreaterThanOrEqual(23);
+  const filters = page.getByRole("group", { name: "Show in the checklist" });
+  const filter = (name: string) => filters.getByRole("radio", { name, exact: true });
 
-  await page.getByRole("button", { name: "Needed for next rung" }).click();
-  await expect(page.getByRole("button", { name: "Needed for next rung" })).toHaveAttribute("aria-pressed", "true");
-  // The first rung still needs practical experience only.
+  // Started: the checklist opens on what the next rung needs. The first rung still needs
+  // practical experience only.
+  await expect(filter("Needed for next rung")).toBeChecked();
   await expect(items).toHaveCount(1);
   await expect(page.locator("#item-gain-practical-experience")).toBeVisible();
 
-  await page.getByRole("button", { name: "In progress", exact: true }).click();
+  await filters.getByText("In progress", { exact: true }).click();
+  await expect(filter("In progress")).toBeChecked();
   await expect(items).toHaveCount(1);
   await expect(page.locator("#item-build-a-network")).toBeVisible();
 
   // Done counts what the ladder counts: the degree and the step it meets.
-  await page.getByRole("button", { name: "Done", exact: true }).click();
+  await filters.getByText("Done", { exact: true }).click();
+  await expect(filter("Done")).toBeChecked();
   await expect(items).toHaveCount(2);
 
-  await page.getByRole("button", { name: "All", exact: true }).click();
-  await expect(items).toHaveCount(all);
+  await filters.getByText("All", { exact: true }).click();
+  await expect(filter("All")).toBeChecked();
+  expect(await items.count()).toBeGreaterThanOrEqual(23);
   const education = page.getByRole("region", { name: "Education paths" });
   await education.getByRole("button", { name: "Hide Education paths" }).click();
   await expect(education.getByRole("listitem")).toHaveCount(0);

@@ -57,6 +57,16 @@ export async function setProgress(request: APIRequestContext, itemId: string, up
   expect(response.status(), `${itemId}: ${await response.text()}`).toBe(200);
 }
 
+/**
+ * Once a person has started, the dashboard's checklist opens on "Needed for next rung": this
+ * shows every item. The filter's radios are drawn by their labels, so the label is clicked.
+ */
+export async function showAllItems(page: Page): Promise<void> {
+  const filters = page.getByRole("group", { name: "Show in the checklist" });
+  await filters.getByText("All", { exact: true }).click();
+  await expect(filters.getByRole("radio", { name: "All", exact: true })).toBeChecked();
+}
+
 /** Today in UTC moved by `days`, as the server's "today" sees it. */
 export function isoDay(days = 0): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 // Two people signed in at the same time in two browsers: neither sees nor changes the other's data.
 import type { Page } from "@playwright/test";
-import { expect, signInWithApi, test } from "./fixtures";
+import { expect, showAllItems, signInWithApi, test } from "./fixtures";
 
 const positionOf = (page: Page) => page.getByRole("region", { name: "Your position on the ladder" }).locator("[aria-live]");
 const statusOf = (page: Page, title: string) => page.getByRole("group", { name: `Status of ${title}`, exact: true });
@@ -49,6 +49,7 @@ test("two people at once in two browser contexts: neither sees or changes the ot
 
     // After fresh loads each sees only their own answers.
     await Promise.all([page.reload(), other.reload()]);
+    await Promise.all([showAllItems(page), showAllItems(other)]);
     await expect(statusOf(page, "Earn a Bachelor's Degree").getByRole("radio", { name: "Done", exact: true })).toBeChecked();
     await expect(statusOf(other, "Earn a Bachelor's Degree").getByRole("radio", { name: "Skipped", exact: true })).toBeChecked();
     await expect(statusOf(other, "Build a Network").getByRole("radio", { name: "To do", exact: true })).toBeChecked();

@@ -23,6 +23,8 @@ type Victim = {
   grantId: string;
   invitationId: string;
   commentId: string;
+  /** The undo of the victim's last import. */
+  importUndoId: string;
 };
 
 type RouteCase = {
@@ -62,6 +64,8 @@ const USER_ROUTES: RouteCase[] = [
       history: [],
     }),
   },
+  { method: "PATCH", path: () => "/api/progress", body: (victim) => ({ itemIds: ["seek-mentoring", victim.customCertificationId], status: "done" }) },
+  { method: "POST", path: () => "/api/import/undo", body: (victim) => ({ id: victim.importUndoId }) },
   { method: "PUT", path: () => "/api/track", body: () => ({ trackId: "research-mle" }) },
   { method: "GET", path: () => "/api/history" },
   { method: "GET", path: () => "/api/share" },
@@ -132,6 +136,9 @@ async function createVictim(): Promise<Victim & { cookie: string }> {
     data: { userId: user.id, email: "mentor@example.com", access: "summary", tokenHash: crypto.randomBytes(32).toString("hex"), expiresAt: new Date(Date.now() + 86_400_000) },
   });
   const comment = await db.mentorComment.create({ data: { userId: user.id, authorId: mentor.user.id, text: "A private note from the mentor" } });
+  const importUndo = await db.importUndo.create({
+    data: { id: `undo-${crypto.randomUUID()}`, userId: user.id, snapshot: JSON.stringify({ secret: "the victim's snapshot" }), expiresAt: new Date(Date.now() + 600_000) },
+  });
   return {
     id: user.id,
     email: user.email,
@@ -142,6 +149,7 @@ async function createVictim(): Promise<Victim & { cookie: string }> {
     grantId: grant.id,
     invitationId: invitation.id,
     commentId: comment.id,
+    importUndoId: importUndo.id,
     cookie,
   };
 }
@@ -166,6 +174,7 @@ async function snapshot(userId: string): Promise<string> {
     reminderSettings: await db.reminderSettings.findUnique({ where: { userId } }),
     plan: await db.plan.findUnique({ where: { userId } }),
     calendarFeed: await db.calendarFeed.findUnique({ where: { userId } }),
+    importUndos: await db.importUndo.findMany(where),
   });
 }
 
@@ -189,6 +198,7 @@ const SAMPLE_VICTIM: Victim = {
   grantId: "grant-victim",
   invitationId: "invitation-victim",
   commentId: "comment-victim",
+  importUndoId: "undo-victim",
 };
 
 const pathOnly = (path: string) => path.split("?")[0] ?? path;
