@@ -4,6 +4,7 @@ import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
+import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DID_CONTEXT_V1 } from "@/lib/credentials/did-key";
@@ -13,11 +14,12 @@ import { encodeList } from "@/lib/credentials/status-list";
 import { verifyCredential } from "@/lib/credentials/verify";
 import { identityHash, signedBadge, testIssuer, unsignedBadge } from "../helpers/credentials";
 
-// A real https server on 127.0.0.1:3340 with a certificate made here. The verifier reaches it
+// A real https server on 127.0.0.1 (a free port) with a certificate made here. The verifier reaches it
 // only through the allow-list argument; without it, the address is refused like any private one.
 
-const PORT = 3340;
-const ORIGIN = `https://127.0.0.1:${PORT}`;
+// A port of its own per run (0 = chosen by the system), so parallel runs never collide.
+let PORT = 0;
+let ORIGIN = "";
 const email = "ada@example.com";
 let server: https.Server;
 let allow: TestAllowList;
@@ -35,7 +37,9 @@ beforeAll(async () => {
     if (doc.location) return response.writeHead(302, { location: doc.location }).end();
     response.writeHead(doc.status ?? 200, { "content-type": "application/json" }).end(doc.body ?? "");
   });
-  await new Promise<void>((resolve) => server.listen(PORT, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  PORT = (server.address() as AddressInfo).port;
+  ORIGIN = `https://127.0.0.1:${PORT}`;
   allow = { hosts: [`127.0.0.1:${PORT}`], ca: cert };
 });
 
@@ -167,11 +171,12 @@ describe("VC-JWT issuer keys fetched online", () => {
   });
 
   describe("an https issuer with a JSON Web Key Set", () => {
-    const issuer = `${ORIGIN}/issuers/jwt`;
+    let issuer: string;
     let ed: Awaited<ReturnType<typeof keyPair>>;
     let ec: Awaited<ReturnType<typeof keyPair>>;
 
     beforeAll(async () => {
+      issuer = `${ORIGIN}/issuers/jwt`;
       ed = await keyPair("EdDSA");
       ec = await keyPair("ES256");
       const keys = [
