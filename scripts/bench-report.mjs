@@ -10,7 +10,7 @@ export const BUDGET = {
   apiP99At10Ms: 50,
   pageP99At10Factor: 2,
   rssBytes: 400e6,
-  dashboardJsBytes: 80e3,
+  dashboardJsBytes: 60e3,
   concurrentImports: 6,
 };
 
@@ -117,8 +117,9 @@ export function evaluateRun(run) {
   add("Peak RSS of Ladder's server through the whole bench (process tree)", `< ${BUDGET.rssBytes / 1e6} MB`, mb(run.memory.peakRssBytes), run.memory.peakRssBytes < BUDGET.rssBytes);
   add("JavaScript the bare app's page loads (gzipped)", "–", `${(run.javascript.bareAppPage.gzipBytes / 1e3).toFixed(1)} kB`);
   add("JavaScript Ladder's bare page loads (gzipped)", "–", `${(run.javascript.barePage.gzipBytes / 1e3).toFixed(1)} kB`);
-  const extra = run.javascript.dashboard.gzipBytes - run.javascript.barePage.gzipBytes;
-  add("JavaScript /dashboard loads beyond Ladder's bare page (gzipped)", `≤ ${BUDGET.dashboardJsBytes / 1e3} kB`, `${(extra / 1e3).toFixed(1)} kB`, extra <= BUDGET.dashboardJsBytes);
+  // The budget's baseline is the bare app's page: what any Next.js page of this version ships.
+  const extra = run.javascript.dashboard.gzipBytes - run.javascript.bareAppPage.gzipBytes;
+  add("JavaScript /dashboard loads beyond the bare app's page (gzipped)", `≤ ${BUDGET.dashboardJsBytes / 1e3} kB`, `${(extra / 1e3).toFixed(1)} kB`, extra <= BUDGET.dashboardJsBytes);
   add("zxcvbn password dictionaries among /dashboard's scripts", "none", run.javascript.dashboard.hasZxcvbn ? "present" : "none", !run.javascript.dashboard.hasZxcvbn);
   return checks;
 }
