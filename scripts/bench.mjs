@@ -20,6 +20,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { BUDGET, budgetSummary, durabilityProblem, markdownTable, ROUTES } from "./bench-report.mjs";
+import { ladderRequests } from "./bench-requests.mjs";
 import { applyMigrations } from "./migrate.mjs";
 import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 import { sourceFingerprint } from "./start.mjs";
@@ -271,39 +272,14 @@ function sampleMemory(pid) {
 // ---------------------------------------------------------------------------------------
 // Load
 
-const STATUSES = ["todo", "in_progress", "done", "skipped"];
-const pick = (items) => items[Math.floor(Math.random() * items.length)];
-
 /** The request autocannon sends for each route of ROUTES (scripts/bench-report.mjs). */
 function requests(sessions, base) {
-  const signedIn = (req) => {
-    req.headers.cookie = pick(sessions).cookie;
-    return req;
-  };
   return {
     bareAppRoute: { method: "GET", path: "/api/bare" },
     bareAppPage: { method: "GET", path: "/bare" },
     bareRoute: { method: "GET", path: "/api/bench/bare" },
     barePage: { method: "GET", path: "/bench/bare" },
-    ladder: { method: "GET", path: "/api/ladder", setupRequest: signedIn },
-    progress: { method: "GET", path: "/api/progress", setupRequest: signedIn },
-    plan: { method: "GET", path: "/api/plan", setupRequest: signedIn },
-    put: {
-      method: "PUT",
-      path: "/api/progress/x",
-      // A random person sets a random status on a random item of their checklist, as a
-      // browser would send it (same-origin Origin header, JSON body).
-      setupRequest: (req) => {
-        const session = pick(sessions);
-        req.path = `/api/progress/${encodeURIComponent(pick(session.itemIds))}`;
-        req.headers.cookie = session.cookie;
-        req.headers["content-type"] = "application/json";
-        req.headers.origin = base;
-        req.body = JSON.stringify({ status: pick(STATUSES) });
-        return req;
-      },
-    },
-    dashboard: { method: "GET", path: "/dashboard", setupRequest: signedIn },
+    ...ladderRequests(sessions, base),
   };
 }
 

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { ladderRequests } from "./bench-requests.mjs";
 import { applyMigrations } from "./migrate.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,7 +63,7 @@ for (const name of ["NEXTAUTH_URL", "AUTH_SECRET", "TRUST_PROXY", "PORT", "NEXT_
 
 await applyMigrations(databaseUrl);
 const seedFile = path.join(workDir, "seed.json");
-const seeded = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile], {
+const seeded = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile, path.join(workDir, "import.json")], {
   cwd: root,
   env: { ...env, BENCH_USERS: "300", BENCH_SESSION_USERS: "200" },
   stdio: ["ignore", 2, 2],
@@ -87,33 +88,13 @@ for (let i = 0; ; i++) {
   await sleep(250);
 }
 
-const STATUSES = ["todo", "in_progress", "done", "skipped"];
-const pick = (items) => items[Math.floor(Math.random() * items.length)];
-const signedIn = (req) => {
-  req.headers.cookie = pick(sessions).cookie;
-  return req;
-};
+const requests = ladderRequests(sessions, base);
 const routes = [
-  { label: "GET /api/ladder", request: { method: "GET", path: "/api/ladder", setupRequest: signedIn } },
-  { label: "GET /api/progress", request: { method: "GET", path: "/api/progress", setupRequest: signedIn } },
-  { label: "GET /api/plan", request: { method: "GET", path: "/api/plan", setupRequest: signedIn } },
-  {
-    label: "PUT /api/progress/:id",
-    request: {
-      method: "PUT",
-      path: "/api/progress/x",
-      setupRequest: (req) => {
-        const session = pick(sessions);
-        req.path = `/api/progress/${encodeURIComponent(pick(session.itemIds))}`;
-        req.headers.cookie = session.cookie;
-        req.headers["content-type"] = "application/json";
-        req.headers.origin = base;
-        req.body = JSON.stringify({ status: pick(STATUSES) });
-        return req;
-      },
-    },
-  },
-  { label: "GET /dashboard", request: { method: "GET", path: "/dashboard", setupRequest: signedIn } },
+  { label: "GET /api/ladder", request: requests.ladder },
+  { label: "GET /api/progress", request: requests.progress },
+  { label: "GET /api/plan", request: requests.plan },
+  { label: "PUT /api/progress/:id", request: requests.put },
+  { label: "GET /dashboard", request: requests.dashboard },
 ].filter((route) => !args.only || route.label.includes(args.only));
 
 const run = (request, amount) => autocannon({ url: base, connections: 10, amount, timeout: 20, requests: [request] });
