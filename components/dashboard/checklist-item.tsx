@@ -2,13 +2,12 @@
 
 import dynamic from "next/dynamic";
 import { useLayoutEffect, useState } from "react";
-import { formatDate, STATUS_LABELS } from "@/lib/format";
+import { formatDate, shortDescription, STATUS_LABELS } from "@/lib/format";
 import type { ItemStatus } from "@/lib/catalog";
 import type { ItemStanding } from "@/lib/ladder/standing";
 import type { ChecklistEntry } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { StatusControl } from "./status-control";
-import { ItemDescription } from "./item-description";
 import { OwnCertificationActions } from "./own-certification-actions";
 import { useSetItemProgress } from "./progress-cache";
 import { useShowToast } from "./progress-toast";
@@ -99,6 +98,9 @@ export function ChecklistItem({
     });
   };
   const [isOpen, setIsOpen] = useState(false);
+  // About one line of description; the rest opens with the item's details, so a long
+  // description costs no Tab stop of its own (the details are one stop for both).
+  const description = entry.summary ? shortDescription(entry.summary) : null;
   const isCertification = entry.kind === "certification";
   const failedFrom = mutation.isError ? mutation.variables?.status : undefined;
   // Met through other items (a degree, a certification): shown as met, not as "To do".
@@ -127,7 +129,7 @@ export function ChecklistItem({
               {formatDate(item.verification.verifiedAt.slice(0, 10))}
             </p>
           ) : null}
-          {entry.summary ? <ItemDescription title={entry.title} text={entry.summary} /> : null}
+          {description ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description.short}</p> : null}
           {item.evidenceUrl ? (
             <p className="mt-1 text-sm">
               <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
@@ -162,8 +164,10 @@ export function ChecklistItem({
       ) : null}
       <details className="mt-2" open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
         <summary className="flex min-h-11 cursor-pointer items-center text-sm text-blue-700 sm:min-h-0 sm:list-item underline underline-offset-2 dark:text-blue-300">
-          Dates, note and evidence{detailsSummary(item, isCertification)}
+          {description?.hasMore ? "Full description, dates, note and evidence" : "Dates, note and evidence"}
+          {detailsSummary(item, isCertification)}
         </summary>
+        {isOpen && description?.hasMore ? <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{entry.summary}</p> : null}
         {isOpen ? (
           <ItemDetailsForm
             // A verification rewrites the dates: start the form again from the stored row.

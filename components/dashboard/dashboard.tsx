@@ -70,10 +70,7 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
   return (
     <ProgressToasts ladder={ladder}>
       <div className="grid gap-6">
-        <div className="grid gap-6 lg:grid-cols-[3fr_2fr] lg:items-start">
-          <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
-          <TrackPicker initialTrackId={initial.trackId} />
-        </div>
+        <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
         <details className="text-sm">
           <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Keyboard help
@@ -131,8 +128,9 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
             </ChecklistSection>
           ))}
         </div>
-        {/* After the checklist: its goal form is seven Tab stops the checklist no longer waits behind. */}
+        {/* After the checklist: the goal form and the track picker are Tab stops the checklist no longer waits behind. */}
         {plan}
+        <TrackPicker initialTrackId={initial.trackId} />
       </div>
     </ProgressToasts>
   );

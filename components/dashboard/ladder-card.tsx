@@ -4,7 +4,6 @@ import { ASPIRING_TITLE, type Catalog, getCatalogItem } from "@/lib/catalog";
 import { formatDate, formatSalaryBand } from "@/lib/format";
 import type { LadderEvaluation } from "@/lib/ladder";
 import type { ProgressItem, ProgressSummary } from "@/lib/progress/types";
-import Link from "next/link";
 import { ProgressBar } from "@/components/ui/progress-bar";
 
 type Props = {
@@ -123,11 +122,6 @@ export function LadderCard({ ladder, catalog, items, summary }: Props) {
           {summary.done} of {summary.total} checklist items done
           {summary.inProgress > 0 ? `, ${summary.inProgress} in progress` : ""}
           {summary.skipped > 0 ? `, ${summary.skipped} skipped` : ""}.
-        </p>
-        <p className="mt-3 text-sm">
-          <Link href="/ladder" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
-            See the whole ladder
-          </Link>
         </p>
       </div>
     </section>

@@ -20,11 +20,22 @@ test("sign in, change three items and read the ladder position by keyboard, with
   await pressAndExpectFocus(page, "Tab", skipLink, "skip link on /dashboard");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard#main$/);
-  await tabTo(page, page.getByRole("link", { name: "Your history" }), "first link in the content");
+  // The first link in the content: the first thing the next rung still needs.
+  await tabTo(page, card.getByRole("link", { name: "Earn a Bachelor's Degree" }), "first link in the content");
 
-  // 1. The focus track: a new value in the select, then Save track.
+  // 1. and 2. Two steps to Done with the arrow keys: each press saves the next status.
+  for (const title of ["Earn a Bachelor's Degree", "Gain Practical Experience"]) {
+    const group = page.getByRole("group", { name: `Status of ${title}`, exact: true });
+    await tabTo(page, group.getByRole("radio", { name: "To do", exact: true }), `status of ${title}`);
+    await pressAndExpectFocus(page, "ArrowRight", group.getByRole("radio", { name: "In progress", exact: true }), `${title}: In progress`);
+    await expect(group.getByRole("radio", { name: "In progress", exact: true })).toBeChecked();
+    await pressAndExpectFocus(page, "ArrowRight", group.getByRole("radio", { name: "Done", exact: true }), `${title}: Done`);
+    await expect(group.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
+  }
+
+  // 3. The focus track, after the checklist: a new value in the select, then Save track.
   const track = page.getByLabel("Career track");
-  await tabTo(page, track, "track select");
+  await tabTo(page, track, "track select", { max: 120 });
   await page.keyboard.press("ArrowDown");
   await expect(track).toHaveValue("research-mle");
   await expect(track).toBeFocused();
@@ -38,20 +49,11 @@ test("sign in, change three items and read the ladder position by keyboard, with
   await expect(saveTrack).toBeFocused();
   await expectVisibleFocus(page, "Save track after saving");
 
-  // 2. and 3. Two steps to Done with the arrow keys: each press saves the next status.
-  for (const title of ["Earn a Bachelor's Degree", "Gain Practical Experience"]) {
-    const group = page.getByRole("group", { name: `Status of ${title}`, exact: true });
-    await tabTo(page, group.getByRole("radio", { name: "To do", exact: true }), `status of ${title}`);
-    await pressAndExpectFocus(page, "ArrowRight", group.getByRole("radio", { name: "In progress", exact: true }), `${title}: In progress`);
-    await expect(group.getByRole("radio", { name: "In progress", exact: true })).toBeChecked();
-    await pressAndExpectFocus(page, "ArrowRight", group.getByRole("radio", { name: "Done", exact: true }), `${title}: Done`);
-    await expect(group.getByRole("radio", { name: "Done", exact: true })).toBeChecked();
-  }
-
-  // Read the position: the card, then back up to its link to the ladder page.
+  // Read the position: the card, then back up to the position bar's link to the ladder page
+  // (the bar stays in view while the page scrolls).
   await expect(card.locator("[aria-live]")).toContainText("You are Junior Machine Learning Engineer");
-  const ladderLink = card.getByRole("link", { name: "See the whole ladder" });
-  await tabTo(page, ladderLink, "back to the ladder card", { backwards: true });
+  const ladderLink = page.getByRole("region", { name: "Where you stand" }).getByRole("link", { name: "View ladder" });
+  await tabTo(page, ladderLink, "back to the position bar", { backwards: true, max: 150 });
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/ladder$/);
   await expect(page.getByText("You are Junior Machine Learning Engineer.", { exact: true })).toBeVisible();

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { Dashboard } from "@/components/dashboard/dashboard";
 import { PlanCard } from "@/components/plan/plan-card";
 import { MentorComments } from "@/components/sharing/mentor-comments";
@@ -28,10 +27,7 @@ export default async function DashboardPage() {
       </a>
       <h1 className="text-3xl font-bold tracking-tight">{user.name ? `${user.name}'s dashboard` : "Your dashboard"}</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Where you stand on the Machine Learning Engineer ladder and what to do next.{" "}
-        <Link href="/history" className="text-blue-700 underline underline-offset-2 dark:text-blue-300">
-          Your history
-        </Link>
+        Where you stand on the Machine Learning Engineer ladder and what to do next.
       </p>
       <div className="mt-6">
         <Dashboard initial={data} plan={<PlanCard />} firstVisitFor={isFirstVisit ? user.id : null} />
