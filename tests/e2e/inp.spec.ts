@@ -4,13 +4,16 @@
 // load; so the test interleaves each status change with a reference interaction that runs
 // no code of Ladder's (opening and closing "Keyboard help", a native disclosure), takes the
 // median of each, and asserts on the difference: what a status change costs beyond any
-// interaction on the same page at the same moment. Figures and bounds: docs/decisions/017.
+// interaction on the same page at the same moment; and on the median status change itself,
+// at most 100 ms. Figures and bounds: docs/decisions/017.
 import type { Page } from "@playwright/test";
 import { expect, seedRealisticProgress, showAllItems, signInWithApi, test } from "./fixtures";
 
 const CPU_SLOWDOWN = 4;
 /** What a status change may cost beyond the reference interaction (median of ten). */
 const OVER_REFERENCE_MS = 48;
+/** The issue's budget for a status change at 4× slowdown, asserted on the median of ten. */
+const BUDGET_MS = 100;
 // Event Timing reports only events at least this long (its minimum); shorter ones count as this.
 const THRESHOLD_MS = 16;
 
@@ -46,7 +49,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-test("a status change costs at most 48 ms beyond a bare interaction at 4× CPU slowdown (medians of ten)", async ({ page, account }) => {
+test("a status change takes at most 100 ms to paint at 4× CPU slowdown, and at most 48 ms beyond a bare interaction (medians of ten)", async ({ page, account }) => {
   test.setTimeout(180_000);
   expect(await signInWithApi(page.request, account)).toBe(true);
   await seedRealisticProgress(page.request);
@@ -109,4 +112,8 @@ test("a status change costs at most 48 ms beyond a bare interaction at 4× CPU s
       `(under ${THRESHOLD_MS} ms counted as ${THRESHOLD_MS})`,
   );
   expect(over).toBeLessThanOrEqual(OVER_REFERENCE_MS);
+  // Absolute: what a person on a slow phone waits. The median, not the worst of ten: a single
+  // interaction can be held up by anything else on the machine (the reference's worst moves
+  // the same way, docs/decisions/017).
+  expect(median(status)).toBeLessThanOrEqual(BUDGET_MS);
 });
