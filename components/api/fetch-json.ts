@@ -61,12 +61,21 @@ export async function fetchJson<T>(url: string, init: RequestInit & { json?: unk
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-/** What to show for a failed call; for 429, when to try again ("Try again in 15 minutes."). */
+function describeRetryAfter(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+/**
+ * What to show for a failed call: the API's own sentence, which for a 429 already says when to
+ * try again in its own terms ("in a few seconds", "tomorrow"); an answer without one (a proxy's
+ * 429) gets the wait from its Retry-After.
+ */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
-  if (error.status === 429 && error.retryAfter) {
-    const minutes = Math.max(1, Math.ceil(error.retryAfter / 60));
-    return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  if (error.status === 429 && error.code === "error") {
+    return error.retryAfter ? `Too many requests. Try again in ${describeRetryAfter(error.retryAfter)}.` : "Too many requests. Please try again later.";
   }
   return error.message;
 }

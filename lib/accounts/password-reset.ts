@@ -4,7 +4,7 @@ import type { PasswordResetConfirmInput } from "@/lib/accounts/mail-schemas";
 import { assertStrongPassword } from "@/lib/accounts/register-user";
 import { revokeAllLoginSessions } from "@/lib/auth/login-sessions";
 import { hashPassword } from "@/lib/auth/password";
-import { beginLoginAttempt } from "@/lib/auth/rate-limit";
+import { beginLoginAttempt, describeWait } from "@/lib/auth/rate-limit";
 import { getDb } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { runInBackground } from "@/lib/mail/background";
@@ -27,7 +27,8 @@ export async function requestPasswordReset(email: string, context: { ip: string;
     await beginLoginAttempt(email, context.ip);
   } catch (error) {
     if (isAppError(error) && error.code === "rate_limited") {
-      throw new AppError("rate_limited", "Too many reset requests. Try again later.", { retryAfter: error.retryAfter });
+      const wait = error.retryAfter ? `in ${describeWait(error.retryAfter)}` : "later";
+      throw new AppError("rate_limited", `Too many reset requests. Try again ${wait}.`, { retryAfter: error.retryAfter });
     }
     throw error;
   }
