@@ -25,6 +25,15 @@ export function renderNginxConfig({ listen, instancePorts, prefix }) {
 export async function startNginx({ port, instancePorts, dir: given }) {
   const dir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), "ladder-nginx-"));
   for (const sub of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) fs.mkdirSync(path.join(dir, "tmp", sub), { recursive: true });
+  // Started as root, nginx's workers run as "nobody": they must reach the directory and write
+  // request bodies over 16 kB (an import) to its temporary folders, or such a request is a 500.
+  if (process.getuid?.() === 0) {
+    const nobody = spawnSync("id", ["-u", "nobody"], { encoding: "utf8" });
+    const uid = Number(nobody.stdout.trim());
+    if (nobody.status !== 0 || !Number.isInteger(uid)) throw new Error("nginx runs its workers as nobody, and this machine has no such user");
+    fs.chmodSync(dir, 0o755);
+    for (const sub of ["tmp", ...["body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name) => path.join("tmp", name))]) fs.chownSync(path.join(dir, sub), uid, -1);
+  }
   fs.writeFileSync(path.join(dir, "nginx.conf"), renderNginxConfig({ listen: `127.0.0.1:${port}`, instancePorts, prefix: dir }));
   const child = spawn(NGINX, ["-p", dir, "-c", "nginx.conf", "-e", path.join(dir, "error.log"), "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));

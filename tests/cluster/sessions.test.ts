@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +103,56 @@ describe("three instances on one PostgreSQL and Redis behind nginx", () => {
     expect(logs).not.toContain(token);
     expect(logs).not.toContain(user.password);
     expect(logs).not.toContain(user.cookie.split("=")[1] as string);
+  });
+
+  it("imports an export of several MB through nginx; nginx's own refusals (a body over its limit, TRACE) are the API's JSON errors", async () => {
+    const user = await signedInUser(cluster.ports[0] as number);
+    const nginx = cluster.nginxPort;
+    const saved = await call(nginx, "/api/progress/build-a-network", { method: "PUT", cookie: user.cookie, body: { status: "in_progress", note: "first" } });
+    expect(saved.status).toBe(200);
+    const exported = (await (await call(nginx, "/api/export", { cookie: user.cookie })).json()) as { history: Record<string, unknown>[] };
+    const event = exported.history[0] as Record<string, unknown>;
+    // About 3 MB: over nginx's general 2 MB limit, well under the import's 8 MiB.
+    const entry = (i: number) => ({ ...event, changes: { note: [null, `${i} ${"n".repeat(1990)}`] } });
+    const entryBytes = JSON.stringify(entry(1000)).length + 1;
+    const fileOf = (bytes: number) => ({ ...exported, history: Array.from({ length: Math.ceil(bytes / entryBytes) }, (_, i) => entry(i)) });
+    const file = fileOf(3_000_000);
+    expect(JSON.stringify(file).length).toBeGreaterThan(2_900_000);
+    const imported = await call(nginx, "/api/import", { cookie: user.cookie, body: file, timeoutMs: 60_000 });
+    const text = await imported.text();
+    if (!text.startsWith("{")) throw new Error(`${imported.status}: ${text.slice(0, 300)}`);
+    const body = JSON.parse(text) as { restored?: { history: number } };
+    expect(imported.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.restored?.history).toBe(file.history.length);
+
+    // Over the import's cap (8 MiB, 8.39 MB) but under nginx's for it (9 MiB, 9.44 MB): the
+    // instance refuses it in its own words.
+    const overCap = await call(nginx, "/api/import", { cookie: user.cookie, body: fileOf(8_900_000), timeoutMs: 60_000 });
+    expect(overCap.status).toBe(413);
+    expect(await overCap.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.any(String) } });
+
+    // Over nginx's limits: refused by nginx, in the same shape.
+    const huge = await call(nginx, "/api/import", { cookie: user.cookie, body: fileOf(10_000_000), timeoutMs: 60_000 });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get("content-type")).toContain("application/json");
+    expect(await huge.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    const bigNote = await call(nginx, "/api/progress/build-a-network", { method: "PUT", cookie: user.cookie, body: { note: "x".repeat(2_200_000) } });
+    expect(bigNote.status).toBe(413);
+    expect(await bigNote.json()).toMatchObject({ error: { code: "payload_too_large" } });
+
+    // fetch refuses to send TRACE; a raw request does.
+    const raw = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port: nginx, method: "TRACE", path: "/api/progress", agent: false }, (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body: text }));
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(raw.status).toBe(405);
+    expect(raw.type).toContain("application/json");
+    expect(JSON.parse(raw.body)).toMatchObject({ error: { code: "method_not_allowed" } });
   });
 
   it("serves Prometheus metrics behind the bearer token", async () => {
