@@ -1,6 +1,6 @@
 import "server-only";
 import { getCatalogItem } from "@/lib/catalog";
-import { newRowId, type Tx } from "@/lib/db";
+import { getDatabaseConfig, insertRows, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { diffProgressFields, type ProgressFields, progressFieldsOf, untouchedItem } from "@/lib/progress/fields";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY } from "./schemas";
@@ -61,7 +61,11 @@ export async function keepForUndo(tx: Tx, userId: string, now: Date): Promise<Im
   const snapshot = await takeSnapshot(tx, userId);
   await tx.importUndo.deleteMany({ where: { OR: [{ userId }, { expiresAt: { lte: now } }] } });
   const expiresAt = new Date(now.getTime() + IMPORT_UNDO_MINUTES * 60_000);
-  const row = await tx.importUndo.create({ data: { id: newRowId(), userId, snapshot, expiresAt }, select: { id: true } });
+  const row = { id: newRowId(), userId, snapshot, expiresAt, createdAt: now };
+  // The snapshot can be 8 MiB: on SQLite it is written without Prisma's query engine, whose
+  // memory would grow by several times that for good (decision record 018).
+  if (getDatabaseConfig().provider === "sqlite") await insertRows(tx, "ImportUndo", Object.keys(row), [Object.values(row)]);
+  else await tx.importUndo.create({ data: row });
   return { id: row.id, expiresAt: expiresAt.toISOString() };
 }
 
