@@ -89,7 +89,6 @@ async function writeSnapshot(tx: Tx, row: { id: string; userId: string; snapshot
   }
 }
 
-
 /**
  * Puts back what an import replaced, once: 404 for an id that is unknown, another person's or
  * expired, 409 when it was already used. The change is recorded like any write: one history
