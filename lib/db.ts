@@ -255,23 +255,60 @@ function sqliteValue(value: unknown): unknown {
  * rows as objects for a SELECT, nothing for anything else.
  */
 export function runSqlite<T>(connection: Database.Database, query: Prisma.Sql): T[] {
+  return runSqliteText<T>(connection, query.sql, query.values);
+}
+
+function runSqliteText<T>(connection: Database.Database, text: string, values: readonly unknown[]): T[] {
   let statements = batchStatements.get(connection);
   if (!statements) {
     statements = new Map();
     batchStatements.set(connection, statements);
   }
-  let statement = statements.get(query.sql);
+  let statement = statements.get(text);
   if (!statement) {
-    statement = connection.prepare(query.sql);
+    statement = connection.prepare(text);
     if (statement.reader) statement.safeIntegers(false);
-    statements.set(query.sql, statement);
+    statements.set(text, statement);
   }
-  const values = query.values.map(sqliteValue);
+  const bound = values.map(sqliteValue);
   if (!statement.reader) {
-    statement.run(...values);
+    statement.run(...bound);
     return [];
   }
-  return statement.all(...values) as T[];
+  return statement.all(...bound) as T[];
+}
+
+/** Rows per statement of insertRows; SQLite binds at most 32,766 values a statement. */
+export const INSERT_ROWS_PER_STATEMENT = 500;
+
+/**
+ * Inserts `rows` (values in the order of `columns`) into `table` inside `tx`, a transaction
+ * of getDb(), as multi-row INSERTs of INSERT_ROWS_PER_STATEMENT rows. On SQLite it bypasses
+ * Prisma's query engine, which passes every value through its WebAssembly query compiler,
+ * whose memory grows to fit the largest statement and never shrinks (decision record 018):
+ * the statements run on the transaction's own connection (Prisma runs a SQLite transaction on
+ * its one connection, holding WRITE_LOCK), a full chunk's statement and a one-row statement
+ * each prepared once. On PostgreSQL: tx.$executeRaw. Table and column names are code, never
+ * input; values are bound, dates as Prisma binds them.
+ */
+export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  const into = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES `;
+  if (getDatabaseConfig().provider === "postgresql") {
+    for (let start = 0; start < rows.length; start += INSERT_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT).map((row) => sql`(${joinSql(row)})`);
+      await tx.$executeRaw`${Prisma.raw(into)}${joinSql(chunk)}`;
+    }
+    return;
+  }
+  const connection = state.sqliteConnection;
+  if (!connection?.inTransaction) throw new Error("insertRows runs inside a transaction of getDb()");
+  const row = `(${columns.map(() => "?").join(", ")})`;
+  const full = into + Array.from({ length: INSERT_ROWS_PER_STATEMENT }, () => row).join(", ");
+  let start = 0;
+  for (; start + INSERT_ROWS_PER_STATEMENT <= rows.length; start += INSERT_ROWS_PER_STATEMENT) {
+    runSqliteText(connection, full, rows.slice(start, start + INSERT_ROWS_PER_STATEMENT).flat());
+  }
+  for (; start < rows.length; start += 1) runSqliteText(connection, into + row, rows[start] as readonly unknown[]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { CATALOG, getCatalogItem, isCheckableKind } from "@/lib/catalog";
 import { newCustomCertificationId } from "@/lib/certifications";
-import { getDb, joinSql, newRowId, sql } from "@/lib/db";
+import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
 import { loadUserProgress } from "@/lib/progress";
@@ -102,7 +102,8 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
 }
 
 /** History entries written at a time, between turns for other requests. */
-const SLICE = 500;
+const SLICE = INSERT_ROWS_PER_STATEMENT;
+const HISTORY_COLUMNS = ["id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt"] as const;
 
 function yieldToOtherRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -176,14 +177,13 @@ export async function importUserData(userId: string, file: ExportFile, now: Date
             })),
           });
         }
-        // Plain multi-row INSERTs in slices, yielding between them: on SQLite each statement
-        // holds the event loop, and other requests (health checks included) get their turn.
+        // Multi-row INSERTs in slices, yielding between them: on SQLite each statement holds
+        // the event loop, and other requests (health checks included) get their turn.
         for (let start = 0; start < file.history.length; start += SLICE) {
-          const rows = file.history.slice(start, start + SLICE).map(
-            (event) =>
-              sql`(${newRowId()}, ${userId}, ${mapId(event.itemId)}, ${event.fromStatus}, ${event.toStatus}, ${JSON.stringify(event.changes)}, ${new Date(event.createdAt)})`,
-          );
-          await tx.$executeRaw`INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt") VALUES ${joinSql(rows)}`;
+          const rows = file.history
+            .slice(start, start + SLICE)
+            .map((event) => [newRowId(), userId, mapId(event.itemId), event.fromStatus, event.toStatus, JSON.stringify(event.changes), new Date(event.createdAt)]);
+          await insertRows(tx, "ProgressEvent", HISTORY_COLUMNS, rows);
           await yieldToOtherRequests();
         }
         // The plan is replaced too; its revision only ever rises (the calendar's SEQUENCE).

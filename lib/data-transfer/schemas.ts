@@ -68,6 +68,7 @@ const certificationEntrySchema = z.strictObject({
   issuer: z.string().trim().min(1).max(CERTIFICATION_TEXT_MAX_CHARS),
 });
 
+/** No defaults or transforms: importFileSchema keeps each entry as given once it passes. */
 const historyEntrySchema = z.strictObject({
   itemId: itemIdSchema,
   fromStatus: itemStatusSchema.nullable(),
@@ -113,12 +114,13 @@ const HISTORY_SLICE = 500;
 /**
  * Body of POST /api/import: exportFileSchema, with the history entries checked in slices,
  * yielding between them, so a maximum-size file blocks no other request. Asynchronous:
- * readJson parses it with safeParseAsync.
+ * readJson parses it with safeParseAsync. An entry that passes is kept as parsed from the
+ * file, not replaced by zod's equal copy, so a maximum-size history is held once (decision
+ * record 018).
  */
 export const importFileSchema = exportFileSchema
   .extend({ history: z.array(z.unknown()).max(IMPORT_MAX_HISTORY) })
   .transform(async (envelope, ctx): Promise<ExportFile> => {
-    const history: ExportFile["history"] = [];
     for (let start = 0; start < envelope.history.length; start += HISTORY_SLICE) {
       for (const [offset, entry] of envelope.history.slice(start, start + HISTORY_SLICE).entries()) {
         const parsed = historyEntrySchema.safeParse(entry);
@@ -128,11 +130,10 @@ export const importFileSchema = exportFileSchema
           }
           return z.NEVER;
         }
-        history.push(parsed.data);
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return { ...envelope, history };
+    return { ...envelope, history: envelope.history as ExportFile["history"] };
   });
 export type ExportFileInput = z.input<typeof exportFileSchema>;
 

@@ -1,0 +1,3 @@
+export declare const SERVER_NODE_FLAGS: string[];
+export declare function hasServerNodeFlags(execArgv?: string[]): boolean;
+export declare function rerunWithServerFlags(script: string, args?: string[]): void;
