@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { CATALOG, type ItemStatus, withCustomCertifications } from "@/lib/catalog";
 import { checkableCatalogKind, notCheckable } from "@/lib/certifications";
 import { todayUtc } from "@/lib/clock";
-import { getDatabaseConfig, getDb, newRowId, runInWriteBatch, runSqlite, sql, type SqlQuery, type Tx } from "@/lib/db";
+import { getDatabaseConfig, getDb, newRowId, type PostgresStatementRunner, runInPostgresTransaction, runInWriteBatch, runSqlite, sql, type SqlQuery, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, type FieldChanges, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
@@ -160,7 +160,14 @@ function runOnSqlite<T>(connection: Database.Database, steps: WriteSteps<T>): T 
   return next.value;
 }
 
-/** Runs the steps in a Prisma transaction. */
+/** Runs the steps in a PostgreSQL transaction of node-postgres's (runInPostgresTransaction). */
+async function runOnPostgres<T>(run: PostgresStatementRunner, steps: WriteSteps<T>): Promise<T> {
+  let next = steps.next();
+  while (!next.done) next = steps.next(await run(next.value.sql));
+  return next.value;
+}
+
+/** Runs the steps in a Prisma transaction (beside a write of Prisma's: afterWrite). */
 async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
   let next = steps.next();
   while (!next.done) {
@@ -180,7 +187,8 @@ async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
  * Plain SQL, the same on SQLite and PostgreSQL: this is the app's busiest write, and Prisma
  * 6.19's query compiler made each of its statements cost more than the database's own work
  * (decision record 004). On SQLite it joins a group commit (decision record 014): answered
- * only after the COMMIT of its batch. On PostgreSQL, and with `afterWrite`, a Prisma transaction.
+ * only after the COMMIT of its batch. On PostgreSQL a transaction on node-postgres's own
+ * connection (decision record 020). With `afterWrite`, a Prisma transaction.
  */
 export async function setItemProgress(
   userId: string,
@@ -192,8 +200,9 @@ export async function setItemProgress(
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
-  if (!afterWrite && getDatabaseConfig().provider === "sqlite") {
-    return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
+  if (!afterWrite) {
+    if (getDatabaseConfig().provider === "sqlite") return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
+    return runInPostgresTransaction((run) => runOnPostgres(run, writeOne(userId, itemId, update)));
   }
 
   return getDb().$transaction(
@@ -216,5 +225,5 @@ export async function setItemsStatus(userId: string, itemIds: readonly string[],
   if (getDatabaseConfig().provider === "sqlite") {
     return runInWriteBatch((connection) => runOnSqlite(connection, writeMany(userId, itemIds, status)));
   }
-  return getDb().$transaction((tx) => runInTransaction(tx, writeMany(userId, itemIds, status)), { maxWait: 10_000, timeout: 30_000 });
+  return runInPostgresTransaction((run) => runOnPostgres(run, writeMany(userId, itemIds, status)));
 }
