@@ -57,6 +57,8 @@ type Holder = {
   /** SQLite: the Prisma client's own connection, once it connected (lib/group-commit.ts). */
   sqliteConnection?: Database.Database;
   groupCommit?: GroupCommit;
+  /** PostgreSQL: node-postgres's pool for readRows and runInPostgresTransaction. */
+  fastPathPool?: pg.Pool;
 };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
@@ -147,11 +149,6 @@ export const sql = Prisma.sql;
 /** Joins SQL fragments with commas, e.g. the rows of a multi-row INSERT. */
 export const joinSql = Prisma.join;
 
-function argType(value: unknown) {
-  const scalarType = typeof value === "number" ? (Number.isInteger(value) ? "int" : "float") : value instanceof Date ? "datetime" : "string";
-  return { scalarType, arity: "scalar" } as const;
-}
-
 function toRecords<T>(columnNames: readonly string[], rows: readonly (readonly unknown[])[]): T[] {
   return rows.map((row) => {
     const record: Record<string, unknown> = {};
@@ -198,15 +195,68 @@ function createSqliteReader(file: string): RowReader {
   };
 }
 
-/** PostgreSQL: the driver adapter's own queryRaw on a small pool of its own. */
+/**
+ * PostgreSQL connections for the fast read path and progress writes (decision record 020):
+ * node-postgres itself, without the driver adapter. One per concurrent request the server
+ * usually has in flight, so a request's queries run at once instead of queueing for one of
+ * a few connections (it was 5, and every signed-in API call makes two or three reads).
+ */
+export const PG_FAST_PATH_CONNECTIONS = 12;
+
+function fastPathPool(config: DatabaseConfig): pg.Pool {
+  state.fastPathPool ??= createPool(config.url, PG_FAST_PATH_CONNECTIONS);
+  return state.fastPathPool;
+}
+
+/**
+ * Values as the driver adapter gives them, so both read paths agree: timestamps as ISO text
+ * in UTC (the schema's timestamps have no zone and hold UTC), dates and JSON as text.
+ */
+const PG_TEXT_PARSERS = new Map<number, (text: string) => unknown>([
+  [pg.types.builtins.TIMESTAMP, (text) => `${text.replace(" ", "T")}+00:00`],
+  [pg.types.builtins.TIMESTAMPTZ, (text) => text.replace(" ", "T").replace(/[+-]\d{2}(:\d{2})?$/, "+00:00")],
+  [pg.types.builtins.DATE, (text) => text],
+  [pg.types.builtins.JSON, (text) => text],
+  [pg.types.builtins.JSONB, (text) => text],
+  [pg.types.builtins.NUMERIC, (text) => text],
+]);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: string) => (format !== "binary" && PG_TEXT_PARSERS.get(oid)) || pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/** A Date bound as the driver adapter binds it: UTC text, for columns without a zone. */
+function pgValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value;
+}
+
+/** Prepared statements per connection, by SQL text; bounded, in case some SQL were built from input. */
+const PG_STATEMENT_NAMES = new Map<string, string>();
+const PG_MAX_NAMED_STATEMENTS = 200;
+
+/**
+ * A named statement: each connection parses and plans it once instead of for every query
+ * (PostgreSQL shares the machine's CPUs with the server).
+ */
+function statementName(text: string): string | undefined {
+  let name = PG_STATEMENT_NAMES.get(text);
+  if (!name && PG_STATEMENT_NAMES.size < PG_MAX_NAMED_STATEMENTS) {
+    name = `ladder_${PG_STATEMENT_NAMES.size}`;
+    PG_STATEMENT_NAMES.set(text, name);
+  }
+  return name;
+}
+
+/** Runs one statement on a pool or a checked-out connection; rows as objects keyed by column name. */
+async function runPostgres<T>(queryable: pg.Pool | pg.PoolClient, query: Prisma.Sql): Promise<T[]> {
+  const result = await queryable.query({ name: statementName(query.text), text: query.text, values: query.values.map(pgValue), rowMode: "array", types: PG_TYPES });
+  return toRecords<T>(
+    result.fields.map((field) => field.name),
+    result.rows as unknown[][],
+  );
+}
+
 function createPostgresReader(config: DatabaseConfig): RowReader {
-  let connection: ReturnType<SqlDriverAdapterFactory["connect"]> | undefined;
-  return async <T extends Record<string, unknown>>(query: Prisma.Sql) => {
-    connection ??= createAdapter(config, 5).connect();
-    const adapter = await connection;
-    const result = await adapter.queryRaw({ sql: query.text, args: query.values, argTypes: query.values.map(argType) });
-    return toRecords<T>(result.columnNames, result.rows);
-  };
+  return <T extends Record<string, unknown>>(query: Prisma.Sql) => runPostgres<T>(fastPathPool(config), query);
 }
 
 /**
@@ -244,6 +294,53 @@ export function runInWriteBatch<T>(job: (connection: Database.Database) => T): P
 }
 
 const batchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * PostgreSQL: writes that touch different tables and read nothing the others write, as one
+ * statement (one round trip): each a data-modifying WITH query, which PostgreSQL runs to
+ * completion whether or not anything reads its output, all in one snapshot. SQLite has no
+ * data-modifying WITH: there they run one by one.
+ */
+export function postgresWrites(statements: readonly Prisma.Sql[]): Prisma.Sql {
+  if (statements.length === 1 && statements[0]) return statements[0];
+  const parts = statements.map((statement, i) => Prisma.sql`${Prisma.raw(i === 0 ? "WITH" : ",")} "write${Prisma.raw(String(i))}" AS (${statement})`);
+  return Prisma.sql`${Prisma.join(parts, " ")} SELECT 1`;
+}
+
+/** Runs one statement inside runInPostgresTransaction: rows as objects (none for a write). */
+export type PostgresStatementRunner = <T>(query: Prisma.Sql) => Promise<T[]>;
+
+/**
+ * PostgreSQL only: runs `job` in a transaction on a connection of the fast path's pool, each
+ * statement one round trip of node-postgres (prepared once per connection), not through
+ * Prisma's interactive transaction (decision record 020). COMMIT before it resolves; any
+ * error rolls the whole transaction back and is thrown.
+ */
+export async function runInPostgresTransaction<T>(job: (run: PostgresStatementRunner) => Promise<T>): Promise<T> {
+  const config = getDatabaseConfig();
+  if (config.provider !== "postgresql") throw new Error("runInPostgresTransaction needs PostgreSQL");
+  const client = await fastPathPool(config).connect();
+  try {
+    await client.query("BEGIN");
+  } catch (error) {
+    // The connection may be gone: do not hand it to the next request.
+    client.release(true);
+    throw error;
+  }
+  try {
+    const result = await job((query) => runPostgres(client, query));
+    await client.query("COMMIT");
+    client.release();
+    return result;
+  } catch (error) {
+    const isRolledBack = await client.query("ROLLBACK").then(
+      () => true,
+      () => false,
+    );
+    client.release(!isRolledBack);
+    throw error;
+  }
+}
 
 /** A value bound the way Prisma's SQLite adapter binds it (dates as ISO text with +00:00). */
 function sqliteValue(value: unknown): unknown {
@@ -395,6 +492,7 @@ export async function closeDatabase(): Promise<void> {
   state.reader = undefined;
   state.ready = undefined;
   state.sqliteConnection = undefined;
+  state.fastPathPool = undefined;
   state.pools = [];
   await db?.$disconnect().catch(() => {});
   await Promise.all((pools ?? []).map((pool) => pool.end().catch(() => {})));

@@ -1,9 +1,14 @@
-// CPU time per request of the main routes, measured on the production build (`next start`,
-// default .next) with a small seeded SQLite (or PostgreSQL: DATABASE_URL) database: the
-// server process tree's user+system CPU (from /proc) over N requests at 10 connections,
-// divided by N. Less noisy on a shared machine than requests/s, because other processes'
-// load does not count. `--profile DIR` also writes a V8 CPU profile of the server.
-//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR]
+// CPU time per request of the main routes, measured on the production build (default .next)
+// served as `npm start` serves it (scripts/server.mjs with the server's Node flags: request
+// id, request log, metrics; `--next-start` for plain `next start`), with a small seeded
+// SQLite (or PostgreSQL: DATABASE_URL) database: the server process tree's user+system CPU
+// (from /proc) over N requests at 10 connections, divided by N. Less noisy on a shared
+// machine than requests/s, because other processes' load does not count. The first row is
+// Ladder's bare route (no session, no database): what every request pays before Ladder's
+// own code. On PostgreSQL a second figure is the CPU of the database's backends serving the
+// measured database, per request. `--profile DIR` also writes a V8 CPU profile of the server; `--only TEXT` keeps
+// the routes whose label contains TEXT.
+//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start]
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,8 +17,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { ladderRequests } from "./bench-requests.mjs";
 import { applyMigrations } from "./migrate.mjs";
+import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -22,6 +29,7 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3110" },
     profile: { type: "string" },
     only: { type: "string" },
+    "next-start": { type: "boolean", default: false },
   },
 });
 const N = Number(args.requests);
@@ -46,19 +54,41 @@ function safe(fn, fallback) {
     return fallback;
   }
 }
-/** user + system CPU of a process tree, in ms. */
-function cpuMs(pid) {
-  return processTree(pid).reduce((sum, p) => {
+/** user + system CPU of a process (with its children: `tree`), in ms. */
+function cpuMs(pid, tree = true) {
+  return (tree ? processTree(pid) : [pid]).reduce((sum, p) => {
     const stat = safe(() => fs.readFileSync(`/proc/${p}/stat`, "utf8"), "");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
   }, 0);
 }
 
+/**
+ * PostgreSQL: user+system CPU (ms) of the server backends connected to the measured database,
+ * by pid (PostgreSQL shares the machine's CPUs with the server, so its work counts too).
+ */
+async function databaseCpuMs(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    return new Map(rows.map(({ pid }) => [pid, cpuMs(pid, false)]));
+  } finally {
+    await client.end();
+  }
+}
+/** CPU the backends spent between two databaseCpuMs() readings (a new backend from zero). */
+function databaseCpuDelta(before, after) {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-cpu-"));
-const databaseUrl = process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : `file:${path.join(workDir, "cpu.db")}`;
+const isPostgres = Boolean(process.env.DATABASE_URL?.startsWith("postgres"));
+const databaseUrl = isPostgres ? process.env.DATABASE_URL : `file:${path.join(workDir, "cpu.db")}`;
 const secret = crypto.randomBytes(48).toString("base64url");
-const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, DATA_DIR: workDir, NEXTAUTH_SECRET: secret };
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, DATA_DIR: workDir, NEXTAUTH_SECRET: secret, BENCH_ROUTES: "1" };
 for (const name of ["NEXTAUTH_URL", "AUTH_SECRET", "TRUST_PROXY", "PORT", "NEXT_DIST_DIR"]) delete env[name];
 
 await applyMigrations(databaseUrl);
@@ -72,9 +102,12 @@ if (seeded.status !== 0) throw new Error("seeding failed");
 const { sessions } = JSON.parse(fs.readFileSync(seedFile, "utf8"));
 
 const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-const server = spawn(process.execPath, [...profileFlags, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", args.port, "-H", "127.0.0.1"], {
+const serverArgs = args["next-start"]
+  ? [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", args.port, "-H", "127.0.0.1"]
+  : [...SERVER_NODE_FLAGS, path.join(root, "scripts", "server.mjs")];
+const server = spawn(process.execPath, [...profileFlags, ...serverArgs], {
   cwd: root,
-  env,
+  env: { ...env, PORT: args.port, HOST: "127.0.0.1" },
   stdio: ["ignore", fs.openSync(path.join(workDir, "server.log"), "a"), fs.openSync(path.join(workDir, "server.log"), "a")],
 });
 const base = `http://127.0.0.1:${args.port}`;
@@ -90,6 +123,7 @@ for (let i = 0; ; i++) {
 
 const requests = ladderRequests(sessions, base);
 const routes = [
+  { label: "GET /api/bench/bare", request: { method: "GET", path: "/api/bench/bare" } },
   { label: "GET /api/ladder", request: requests.ladder },
   { label: "GET /api/progress", request: requests.progress },
   { label: "GET /api/plan", request: requests.plan },
@@ -103,12 +137,14 @@ try {
   for (const route of routes) await run(route.request, 300);
   for (const route of routes) {
     log(`${route.label}: ${N} requests at 10 connections`);
+    const databaseBefore = isPostgres ? await databaseCpuMs(databaseUrl) : null;
     const before = cpuMs(server.pid);
     const started = performance.now();
     const result = await run(route.request, N);
     const cpu = cpuMs(server.pid) - before;
     const wall = performance.now() - started;
-    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
+    const databaseCpu = databaseBefore ? { databaseCpuMsPerRequest: +(databaseCpuDelta(databaseBefore, await databaseCpuMs(databaseUrl)) / N).toFixed(2) } : {};
+    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
   }
 } finally {
   server.kill("SIGTERM");

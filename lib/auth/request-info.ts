@@ -62,6 +62,9 @@ export function isHttpsRequest(
     const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
     if (proto) return proto === "https";
   }
+  // A Node request's URL is a path: not https, and parsing it would throw (an exception per
+  // request, in the server's request guard: decision record 019).
+  if (request.url.startsWith("/")) return false;
   try {
     return new URL(request.url).protocol === "https:";
   } catch {

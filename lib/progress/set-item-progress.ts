@@ -3,7 +3,19 @@ import type Database from "better-sqlite3";
 import { CATALOG, type ItemStatus, withCustomCertifications } from "@/lib/catalog";
 import { checkableCatalogKind, notCheckable } from "@/lib/certifications";
 import { todayUtc } from "@/lib/clock";
-import { getDatabaseConfig, getDb, newRowId, runInWriteBatch, runSqlite, sql, type SqlQuery, type Tx } from "@/lib/db";
+import {
+  getDatabaseConfig,
+  getDb,
+  newRowId,
+  type PostgresStatementRunner,
+  postgresWrites,
+  runInPostgresTransaction,
+  runInWriteBatch,
+  runSqlite,
+  sql,
+  type SqlQuery,
+  type Tx,
+} from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, type FieldChanges, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
@@ -11,8 +23,11 @@ import { type ProgressRowLike, toProgressItem } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ItemVerification, ProgressItem } from "./types";
 
-/** A statement of the write, run by whichever path carries it (see setItemProgress). */
-type Statement = { kind: "query" | "execute"; sql: SqlQuery };
+/**
+ * A step of the write, run by whichever path carries it (see setItemProgress): a query, or
+ * writes that do not depend on each other, which PostgreSQL runs as one statement.
+ */
+type Statement = { kind: "query"; sql: SqlQuery } | { kind: "writes"; sql: readonly SqlQuery[] };
 /** The write as steps: yields statements, gets their rows back; the same on both paths. */
 type WriteSteps<T> = Generator<Statement, T, unknown>;
 
@@ -20,8 +35,9 @@ function* query<T>(statement: SqlQuery): WriteSteps<T[]> {
   return (yield { kind: "query", sql: statement }) as T[];
 }
 
-function* execute(statement: SqlQuery): WriteSteps<void> {
-  yield { kind: "execute", sql: statement };
+/** Statements that change different tables and read nothing the others write. */
+function* execute(...statements: SqlQuery[]): WriteSteps<void> {
+  yield { kind: "writes", sql: statements };
 }
 
 /**
@@ -62,6 +78,9 @@ function* recordRungChange(userId: string, before: ReadonlyMap<string, ProgressF
     VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`);
 }
 
+/** A stored row's columns, null where the LEFT JOIN found no row. */
+type NullableRow = { [K in keyof Omit<ProgressRowLike, "itemId">]-?: ProgressRowLike[K] | null };
+
 type ItemWrite = {
   /** The item as saved (or as stored, when nothing changed). */
   item: ProgressItem;
@@ -81,17 +100,18 @@ const movesRung = (changes: FieldChanges | null) => Boolean(changes?.status || c
 function* writeItem(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ItemWrite> {
   yield* lockItem(userId, itemId);
   const catalogKind = checkableCatalogKind(itemId);
-  if (catalogKind === null) {
-    const own = yield* query<{ id: string }>(sql`SELECT "id" FROM "CustomCertification" WHERE "id" = ${itemId} AND "userId" = ${userId}`);
-    if (own.length === 0) throw notCheckable(itemId);
-  }
-  const kind = catalogKind ?? "certification";
-  const [existing] = yield* query<Omit<ProgressRowLike, "itemId">>(sql`
-    SELECT p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
+  // One row always: the stored row (status null when there is none) and whether the item is
+  // one of this person's own certifications, in one round trip.
+  const [existing] = yield* query<NullableRow & { ownCertificationId: string | null }>(sql`
+    SELECT c."id" AS "ownCertificationId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
       v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
-    FROM "Progress" p LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
-    WHERE p."userId" = ${userId} AND p."itemId" = ${itemId}`);
-  const stored = existing ? toProgressItem({ itemId, ...existing }) : null;
+    FROM (SELECT 1 AS "one") AS "single"
+    LEFT JOIN "Progress" p ON p."userId" = ${userId} AND p."itemId" = ${itemId}
+    LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
+    LEFT JOIN "CustomCertification" c ON c."id" = ${itemId} AND c."userId" = ${userId}`);
+  if (catalogKind === null && !existing?.ownCertificationId) throw notCheckable(itemId);
+  const kind = catalogKind ?? "certification";
+  const stored = existing?.status != null && existing.updatedAt != null ? toProgressItem({ ...existing, itemId, status: existing.status, updatedAt: existing.updatedAt }) : null;
   const before: ProgressFields = stored ?? untouchedItem(itemId);
   const after = mergeProgressUpdate(before, update);
 
@@ -111,22 +131,23 @@ function* writeItem(userId: string, itemId: string, update: ProgressUpdate): Wri
   const now = new Date();
   if (!changes) return { item: stored ?? untouchedItem(itemId), before, changes, now };
 
-  // The unique (userId, itemId) index makes this one row per person and item, whatever races.
-  yield* execute(sql`
+  // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
+  const endsVerification = Boolean(changes.status || changes.completedOn || changes.expiresOn);
+  // One round trip on PostgreSQL: the row, its history event and the end of a verification.
+  yield* execute(
+    // The unique (userId, itemId) index makes this one row per person and item, whatever races.
+    sql`
     INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
     VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
     ON CONFLICT ("userId", "itemId") DO UPDATE SET
       "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
-      "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`);
-  yield* execute(sql`
+      "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`,
+    sql`
     INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
-    VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`);
-  // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
-  let verification = stored?.verification ?? null;
-  if (changes.status || changes.completedOn || changes.expiresOn) {
-    yield* execute(sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`);
-    verification = null;
-  }
+    VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`,
+    ...(endsVerification ? [sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`] : []),
+  );
+  const verification = endsVerification ? null : (stored?.verification ?? null);
   return { item: { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) }, before, changes, now };
 }
 
@@ -156,16 +177,40 @@ function* writeMany(userId: string, itemIds: readonly string[], status: ItemStat
 /** Runs the steps synchronously on SQLite's connection, inside a group-commit savepoint. */
 function runOnSqlite<T>(connection: Database.Database, steps: WriteSteps<T>): T {
   let next = steps.next();
-  while (!next.done) next = steps.next(runSqlite(connection, next.value.sql));
+  while (!next.done) {
+    const step = next.value;
+    if (step.kind === "query") {
+      next = steps.next(runSqlite(connection, step.sql));
+    } else {
+      for (const statement of step.sql) runSqlite(connection, statement);
+      next = steps.next(undefined);
+    }
+  }
   return next.value;
 }
 
-/** Runs the steps in a Prisma transaction. */
-async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
+/** Runs the steps in a PostgreSQL transaction of node-postgres's (runInPostgresTransaction). */
+async function runOnPostgres<T>(run: PostgresStatementRunner, steps: WriteSteps<T>): Promise<T> {
   let next = steps.next();
   while (!next.done) {
-    const { kind, sql: statement } = next.value;
-    next = steps.next(kind === "query" ? await tx.$queryRaw(statement) : await tx.$executeRaw(statement));
+    const step = next.value;
+    next = steps.next(await run(step.kind === "query" ? step.sql : postgresWrites(step.sql)));
+  }
+  return next.value;
+}
+
+/** Runs the steps in a Prisma transaction (beside a write of Prisma's: afterWrite). */
+async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
+  const isPostgres = getDatabaseConfig().provider === "postgresql";
+  let next = steps.next();
+  while (!next.done) {
+    const step = next.value;
+    if (step.kind === "query") {
+      next = steps.next(await tx.$queryRaw(step.sql));
+    } else {
+      for (const statement of isPostgres ? [postgresWrites(step.sql)] : step.sql) await tx.$executeRaw(statement);
+      next = steps.next(undefined);
+    }
   }
   return next.value;
 }
@@ -180,7 +225,8 @@ async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
  * Plain SQL, the same on SQLite and PostgreSQL: this is the app's busiest write, and Prisma
  * 6.19's query compiler made each of its statements cost more than the database's own work
  * (decision record 004). On SQLite it joins a group commit (decision record 014): answered
- * only after the COMMIT of its batch. On PostgreSQL, and with `afterWrite`, a Prisma transaction.
+ * only after the COMMIT of its batch. On PostgreSQL a transaction on node-postgres's own
+ * connection (decision record 020). With `afterWrite`, a Prisma transaction.
  */
 export async function setItemProgress(
   userId: string,
@@ -192,8 +238,9 @@ export async function setItemProgress(
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
-  if (!afterWrite && getDatabaseConfig().provider === "sqlite") {
-    return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
+  if (!afterWrite) {
+    if (getDatabaseConfig().provider === "sqlite") return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
+    return runInPostgresTransaction((run) => runOnPostgres(run, writeOne(userId, itemId, update)));
   }
 
   return getDb().$transaction(
@@ -216,5 +263,5 @@ export async function setItemsStatus(userId: string, itemIds: readonly string[],
   if (getDatabaseConfig().provider === "sqlite") {
     return runInWriteBatch((connection) => runOnSqlite(connection, writeMany(userId, itemIds, status)));
   }
-  return getDb().$transaction((tx) => runInTransaction(tx, writeMany(userId, itemIds, status)), { maxWait: 10_000, timeout: 30_000 });
+  return runInPostgresTransaction((run) => runOnPostgres(run, writeMany(userId, itemIds, status)));
 }

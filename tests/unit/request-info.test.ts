@@ -37,6 +37,12 @@ describe("isHttpsRequest", () => {
     expect(isHttpsRequest(request("http://localhost:3000/"), { trustProxy: false })).toBe(false);
   });
 
+  it("takes a bare path (a Node request's URL) for http unless the public URL or a trusted proxy says https", () => {
+    expect(isHttpsRequest(request("/api/progress?x=1"), { trustProxy: false })).toBe(false);
+    expect(isHttpsRequest(request("/api/progress"), { trustProxy: false, publicUrl: "https://ladder.example" })).toBe(true);
+    expect(isHttpsRequest(request("/api/progress", { "x-forwarded-proto": "https" }), { trustProxy: true })).toBe(true);
+  });
+
   it("believes X-Forwarded-Proto only from a trusted proxy", () => {
     const forwarded = request("http://internal:3000/", { "x-forwarded-proto": "https" });
     expect(isHttpsRequest(forwarded, { trustProxy: true })).toBe(true);
