@@ -16,6 +16,8 @@ const CODES = new Set([
   "08003",
   "08006",
   "53300", // too_many_connections
+  "55P03", // lock_not_available: lock_timeout passed waiting for another write's lock
+  "57014", // query_canceled: statement_timeout passed
   "P1001",
   "P1002",
   "P1017",

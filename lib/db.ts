@@ -72,8 +72,8 @@ export function getDatabaseConfig(): DatabaseConfig {
 /** Waiting longer than this for a PostgreSQL connection fails the request (503) instead of hanging it. */
 export const PG_CONNECT_TIMEOUT_MS = 3000;
 
-function createPool(url: string, connections: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: connections, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS });
+function createPool(url: string, connections: number, limits: Pick<pg.PoolConfig, "lock_timeout" | "statement_timeout" | "idle_in_transaction_session_timeout"> = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: connections, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, ...limits });
   // An idle connection that PostgreSQL ends (a restart) emits here; unhandled it would crash the process.
   pool.on("error", (error) => console.warn(`[ladder] PostgreSQL connection lost: ${error.message}`));
   state.pools = [...(state.pools ?? []), pool];
@@ -203,8 +203,17 @@ function createSqliteReader(file: string): RowReader {
  */
 export const PG_FAST_PATH_CONNECTIONS = 12;
 
+/**
+ * Limits of the fast path's connections, set when each connects (no extra round trip): a
+ * request waits at most this long for an item's lock (another write to the same item) or for
+ * one statement, and a transaction left idle by a stalled process is ended by the server.
+ * Beyond them the request answers 503 with Retry-After (lib/database-unavailable.ts) and
+ * its transaction is rolled back: what Prisma's transaction timeout did before record 020.
+ */
+export const PG_FAST_PATH_LIMITS = { lock_timeout: 5_000, statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 } as const;
+
 function fastPathPool(config: DatabaseConfig): pg.Pool {
-  state.fastPathPool ??= createPool(config.url, PG_FAST_PATH_CONNECTIONS);
+  state.fastPathPool ??= createPool(config.url, PG_FAST_PATH_CONNECTIONS, PG_FAST_PATH_LIMITS);
   return state.fastPathPool;
 }
 
