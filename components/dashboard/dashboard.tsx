@@ -5,7 +5,9 @@ import Link from "next/link";
 import { type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
-import { checklistSections } from "@/lib/progress/checklist";
+import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
+import type { ProgressItem } from "@/lib/progress/types";
+import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { itemStandings } from "@/lib/ladder/standing";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
@@ -28,24 +30,27 @@ type Filter = (typeof FILTERS)[number]["id"];
 const FirstVisit = dynamic(() => import("./first-visit").then((m) => m.FirstVisit));
 
 /** Once a person has started, what the next rung needs is what matters; before that, the whole list. */
-function defaultFilter({ progress, ladder }: DashboardData): Filter {
-  return ladder.next && progress.items.some((item) => item.status !== "todo") ? "next" : "all";
+function defaultFilter(items: readonly ProgressItem[], ladder: LadderEvaluation): Filter {
+  return ladder.next && items.some((item) => item.status !== "todo") ? "next" : "all";
 }
 
 /** `firstVisitFor`: the person's id when the first-visit step is to be offered (nothing saved, not skipped). */
 export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: DashboardData; plan?: ReactNode; firstVisitFor?: string | null }) {
   const { today } = initial;
+  // The server sends the rows only; the counts and the ladder are derived here once, with the
+  // functions that recompute them after each change (docs/decisions/020).
+  const initialCatalog = () => withCustomCertifications(CATALOG, initial.customCertifications);
   // Deferred: a status change paints the clicked item first (its own state), and the rest of
   // the list, the counts and the ladder card render after, interruptibly (docs/decisions/017).
-  const progress = useDeferredValue(useProgress(initial.progress).data);
+  const progress = useDeferredValue(useProgress(() => ({ items: initial.items, summary: summarizeProgress(initialCatalog(), initial.items) })).data);
   const certifications = useDeferredValue(useCertifications(initial.customCertifications).data);
-  const ladder = useDeferredValue(useLadder(initial.ladder).data);
+  const ladder = useDeferredValue(useLadder(() => evaluateLadder(initialCatalog(), initial.items, today)).data);
 
   const catalog = useMemo(() => withCustomCertifications(CATALOG, certifications), [certifications]);
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
   const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
-  const [filter, setFilter] = useState<Filter>(() => defaultFilter(initial));
+  const [filter, setFilter] = useState<Filter>(() => defaultFilter(progress.items, ladder));
   const [isFirstVisit, setIsFirstVisit] = useState(firstVisitFor !== null);
   const needed = useMemo(() => new Set(ladder.missing.flatMap((requirement) => requirement.itemIds)), [ladder.missing]);
   const isShown = (id: string): boolean => {

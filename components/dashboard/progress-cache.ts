@@ -15,7 +15,9 @@ import type { ProgressItem, ProgressList } from "@/lib/progress/types";
 // write is applied at once (optimistic) and the ladder is recomputed in the browser with the
 // same pure evaluator the server uses, then both are reconciled with the server.
 
-export function useProgress(initial: ProgressList) {
+// `initial` may be a function: it runs only when the cache is empty (the first render), so the
+// dashboard derives its counts and ladder once from the rows the server sent (docs/decisions/020).
+export function useProgress(initial: ProgressList | (() => ProgressList)) {
   return useQuery({ queryKey: queryKeys.progress, queryFn: () => fetchJson<ProgressList>("/api/progress"), initialData: initial });
 }
 
@@ -27,7 +29,7 @@ export function useCertifications(initial: CustomCertification[]) {
   });
 }
 
-export function useLadder(initial: LadderEvaluation) {
+export function useLadder(initial: LadderEvaluation | (() => LadderEvaluation)) {
   return useQuery({ queryKey: queryKeys.ladder, queryFn: () => fetchJson<LadderEvaluation>("/api/ladder"), initialData: initial });
 }
 
