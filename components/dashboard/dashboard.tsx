@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Activity, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
 import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
@@ -75,7 +75,13 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
   return (
     <ProgressToasts ladder={ladder}>
       <div className="grid gap-6">
-        <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+        {/* Each Activity boundary hydrates as a task of its own, so the browser can paint and
+            answer input between them instead of hydrating the page in one long task. Not
+            Suspense: the server streams large Suspense boundaries out of order and the browser
+            reveals them a frame or more later, which shifts the layout (docs/decisions/020). */}
+        <Activity>
+          <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+        </Activity>
         <details className="text-sm">
           <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Keyboard help
@@ -128,14 +134,18 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
         </fieldset>
         <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
           {sections.map((section) => (
-            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
-              {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
-            </ChecklistSection>
+            <Activity key={section.id}>
+              <ChecklistSection section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
+                {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
+              </ChecklistSection>
+            </Activity>
           ))}
         </div>
         {/* After the checklist: the goal form and the track picker are Tab stops the checklist no longer waits behind. */}
-        {plan}
-        <TrackPicker initialTrackId={initial.trackId} />
+        <Activity>{plan}</Activity>
+        <Activity>
+          <TrackPicker initialTrackId={initial.trackId} />
+        </Activity>
       </div>
     </ProgressToasts>
   );
