@@ -2,10 +2,12 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { Activity, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
 import type { DashboardData } from "@/lib/progress/types";
-import { checklistSections } from "@/lib/progress/checklist";
+import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
+import type { ProgressItem } from "@/lib/progress/types";
+import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { itemStandings } from "@/lib/ladder/standing";
 import { AddCertificationForm } from "./add-certification-form";
 import { ChecklistSection } from "./checklist-section";
@@ -28,24 +30,27 @@ type Filter = (typeof FILTERS)[number]["id"];
 const FirstVisit = dynamic(() => import("./first-visit").then((m) => m.FirstVisit));
 
 /** Once a person has started, what the next rung needs is what matters; before that, the whole list. */
-function defaultFilter({ progress, ladder }: DashboardData): Filter {
-  return ladder.next && progress.items.some((item) => item.status !== "todo") ? "next" : "all";
+function defaultFilter(items: readonly ProgressItem[], ladder: LadderEvaluation): Filter {
+  return ladder.next && items.some((item) => item.status !== "todo") ? "next" : "all";
 }
 
 /** `firstVisitFor`: the person's id when the first-visit step is to be offered (nothing saved, not skipped). */
 export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: DashboardData; plan?: ReactNode; firstVisitFor?: string | null }) {
   const { today } = initial;
+  // The server sends the rows only; the counts and the ladder are derived here once, with the
+  // functions that recompute them after each change (docs/decisions/021).
+  const initialCatalog = () => withCustomCertifications(CATALOG, initial.customCertifications);
   // Deferred: a status change paints the clicked item first (its own state), and the rest of
   // the list, the counts and the ladder card render after, interruptibly (docs/decisions/017).
-  const progress = useDeferredValue(useProgress(initial.progress).data);
+  const progress = useDeferredValue(useProgress(() => ({ items: initial.items, summary: summarizeProgress(initialCatalog(), initial.items) })).data);
   const certifications = useDeferredValue(useCertifications(initial.customCertifications).data);
-  const ladder = useDeferredValue(useLadder(initial.ladder).data);
+  const ladder = useDeferredValue(useLadder(() => evaluateLadder(initialCatalog(), initial.items, today)).data);
 
   const catalog = useMemo(() => withCustomCertifications(CATALOG, certifications), [certifications]);
   const sections = useMemo(() => checklistSections(catalog), [catalog]);
   const itemsById = useMemo(() => new Map(progress.items.map((item) => [item.itemId, item])), [progress.items]);
   const standings = useMemo(() => itemStandings(catalog, progress.items, today), [catalog, progress.items, today]);
-  const [filter, setFilter] = useState<Filter>(() => defaultFilter(initial));
+  const [filter, setFilter] = useState<Filter>(() => defaultFilter(progress.items, ladder));
   const [isFirstVisit, setIsFirstVisit] = useState(firstVisitFor !== null);
   const needed = useMemo(() => new Set(ladder.missing.flatMap((requirement) => requirement.itemIds)), [ladder.missing]);
   const isShown = (id: string): boolean => {
@@ -70,7 +75,13 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
   return (
     <ProgressToasts ladder={ladder}>
       <div className="grid gap-6">
-        <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+        {/* Each Activity boundary hydrates as a task of its own, so the browser can paint and
+            answer input between them instead of hydrating the page in one long task. Not
+            Suspense: the server streams large Suspense boundaries out of order and the browser
+            reveals them a frame or more later, which shifts the layout (docs/decisions/021). */}
+        <Activity>
+          <LadderCard ladder={ladder} catalog={catalog} items={progress.items} summary={progress.summary} />
+        </Activity>
         <details className="text-sm">
           <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-md px-2 font-medium text-blue-700 underline underline-offset-2 dark:text-blue-300">
             Keyboard help
@@ -123,14 +134,18 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
         </fieldset>
         <div id="checklist" tabIndex={-1} className="grid scroll-mt-14 gap-6">
           {sections.map((section) => (
-            <ChecklistSection key={section.id} section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
-              {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
-            </ChecklistSection>
+            <Activity key={section.id}>
+              <ChecklistSection section={section} itemsById={itemsById} standings={standings} isShown={isShown} notices={notices} today={today}>
+                {section.id === "certifications" ? <AddCertificationForm today={today} /> : null}
+              </ChecklistSection>
+            </Activity>
           ))}
         </div>
         {/* After the checklist: the goal form and the track picker are Tab stops the checklist no longer waits behind. */}
-        {plan}
-        <TrackPicker initialTrackId={initial.trackId} />
+        <Activity>{plan}</Activity>
+        <Activity>
+          <TrackPicker initialTrackId={initial.trackId} />
+        </Activity>
       </div>
     </ProgressToasts>
   );

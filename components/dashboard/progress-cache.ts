@@ -1,6 +1,15 @@
 "use client";
 
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type MutateOptions,
+  MutationObserver,
+  type MutationObserverOptions,
+  type MutationObserverResult,
+  type QueryClient,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { summarizeProgress } from "@/lib/progress/checklist";
@@ -15,7 +24,9 @@ import type { ProgressItem, ProgressList } from "@/lib/progress/types";
 // write is applied at once (optimistic) and the ladder is recomputed in the browser with the
 // same pure evaluator the server uses, then both are reconciled with the server.
 
-export function useProgress(initial: ProgressList) {
+// `initial` may be a function: it runs only when the cache is empty (the first render), so the
+// dashboard derives its counts and ladder once from the rows the server sent (docs/decisions/021).
+export function useProgress(initial: ProgressList | (() => ProgressList)) {
   return useQuery({ queryKey: queryKeys.progress, queryFn: () => fetchJson<ProgressList>("/api/progress"), initialData: initial });
 }
 
@@ -27,7 +38,7 @@ export function useCertifications(initial: CustomCertification[]) {
   });
 }
 
-export function useLadder(initial: LadderEvaluation) {
+export function useLadder(initial: LadderEvaluation | (() => LadderEvaluation)) {
   return useQuery({ queryKey: queryKeys.ladder, queryFn: () => fetchJson<LadderEvaluation>("/api/ladder"), initialData: initial });
 }
 
@@ -56,9 +67,8 @@ export function recomputeLadder(client: QueryClient, today: string): void {
 
 type Context = { previous: ProgressItem; optimistic: ProgressItem };
 
-export function useSetItemProgress(itemId: string, today: string) {
-  const client = useQueryClient();
-  return useMutation<ProgressItem, Error, ProgressUpdateInput, Context>({
+function itemProgressMutation(client: QueryClient, itemId: string, today: string): MutationObserverOptions<ProgressItem, Error, ProgressUpdateInput, Context> {
+  return {
     mutationKey: PROGRESS_MUTATION_KEY,
     // Writes to one item go out one after another, in the order they were made, so a quick
     // "in progress" then "done" can never arrive at the server the other way round.
@@ -100,5 +110,48 @@ export function useSetItemProgress(itemId: string, today: string) {
         ]);
       }
     },
-  });
+  };
+}
+
+/** One item's writes, and what the last of them came to. */
+export type ItemProgressWrites = {
+  mutate: (update: ProgressUpdateInput, callbacks?: MutateOptions<ProgressItem, Error, ProgressUpdateInput, Context>) => void;
+  variables: ProgressUpdateInput | undefined;
+} & ({ isError: true; error: Error } | { isError: false; error: null });
+
+/**
+ * `useMutation` for one checklist item, with its observer made at the item's first write
+ * rather than at every item's render: most items are never written in a visit, and one
+ * observer per item was the largest per-item cost of the server render and of hydration
+ * (docs/decisions/021). Writes, their order per item (the scope) and the error display work
+ * as with `useMutation`: the same options, the same observer class.
+ */
+export function useSetItemProgress(itemId: string, today: string): ItemProgressWrites {
+  const client = useQueryClient();
+  const observer = useRef<MutationObserver<ProgressItem, Error, ProgressUpdateInput, Context> | null>(null);
+  const unsubscribe = useRef<(() => void) | null>(null);
+  const [result, setResult] = useState<MutationObserverResult<ProgressItem, Error, ProgressUpdateInput, Context> | null>(null);
+  // A write in flight goes on after the item unmounts (filtered out); only its display stops.
+  useEffect(
+    () => () => {
+      unsubscribe.current?.();
+      unsubscribe.current = null;
+      observer.current = null;
+    },
+    [],
+  );
+  const mutate = useCallback<ItemProgressWrites["mutate"]>(
+    (update, callbacks) => {
+      if (!observer.current) {
+        observer.current = new MutationObserver(client, itemProgressMutation(client, itemId, today));
+        unsubscribe.current = observer.current.subscribe(setResult);
+      }
+      // As useMutation's mutate: a refusal is shown from the result, not thrown.
+      observer.current.mutate(update, callbacks).catch(() => {});
+    },
+    [client, itemId, today],
+  );
+  return result?.isError
+    ? { mutate, variables: result.variables, isError: true, error: result.error }
+    : { mutate, variables: result?.variables, isError: false, error: null };
 }

@@ -52,12 +52,6 @@ export async function getLadderOverview(userId: string, today: string): Promise<
  * (tests/integration/dashboard-queries.test.ts counts them).
  */
 export async function getDashboardData(userId: string, today: string, trackId: string | null): Promise<DashboardData> {
-  const { catalog, items, customCertifications } = await loadUserProgress(userId);
-  return {
-    today,
-    trackId,
-    progress: { items, summary: summarizeProgress(catalog, items) },
-    customCertifications,
-    ladder: evaluateLadder(catalog, items, today),
-  };
+  const { items, customCertifications } = await loadUserProgress(userId);
+  return { today, trackId, items, customCertifications };
 }

@@ -28,11 +28,14 @@ export type ProgressList = { items: ProgressItem[]; summary: ProgressSummary };
 /** The ladder position and the catalog with the person's own certifications (to name them), for the ladder page. */
 export type LadderOverview = { position: LadderEvaluation; catalog: Catalog };
 
-/** What the dashboard's server render hands to its client components. */
+/**
+ * What the dashboard's server render hands to its client components: the stored rows and
+ * the person's own certifications, nothing derived from them. The counts and the ladder are
+ * computed from these in the render with the same pure functions (docs/decisions/021).
+ */
 export type DashboardData = {
   today: string;
   trackId: string | null;
-  progress: ProgressList;
+  items: ProgressItem[];
   customCertifications: CustomCertification[];
-  ladder: LadderEvaluation;
 };

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Page, Route } from "@playwright/test";
 import { expect, setProgress, showAllItems, tabTo, test } from "./fixtures";
 
 async function axeViolations(page: Page) {
@@ -355,4 +355,32 @@ test("less to wade through: filters, collapsible sections, a quiet To do", async
   expect(await background(todo)).toBe("rgb(255, 255, 255)");
   expect(await background(done)).not.toBe("rgb(255, 255, 255)");
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test("a status change the server refuses puts the item back and says why; the next change is saved", async ({ page, user }) => {
+  expect(user.name).toBeTruthy();
+  await setProgress(page.request, "seek-mentoring", { status: "in_progress" });
+  await page.goto("/dashboard");
+  await showAllItems(page);
+  const item = page.locator("#item-seek-mentoring");
+  const status = (name: string) => item.getByRole("group", { name: "Status of Seek Mentoring" }).getByRole("radio", { name, exact: true });
+  await expect(status("In progress")).toBeChecked();
+
+  // The write is refused as the API refuses one (its error shape); reads go through.
+  const refuse = (route: Route) =>
+    route.request().method() === "PUT"
+      ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: { code: "conflict", message: "It was changed elsewhere." } }) })
+      : route.continue();
+  await page.route("**/api/progress/seek-mentoring", refuse);
+  await item.getByText("Done", { exact: true }).click();
+  await expect(item.getByRole("alert")).toHaveText('Not saved ("Done"): It was changed elsewhere. The item shows what is stored.');
+  await expect(status("In progress")).toBeChecked();
+
+  await page.unroute("**/api/progress/seek-mentoring", refuse);
+  await item.getByText("Done", { exact: true }).click();
+  await expect(status("Done")).toBeChecked();
+  await expect(item.getByRole("alert")).toHaveCount(0);
+  await page.reload();
+  await showAllItems(page);
+  await expect(status("Done")).toBeChecked();
 });

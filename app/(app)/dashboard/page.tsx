@@ -18,7 +18,7 @@ export default async function DashboardPage() {
   const data = await getDashboardData(user.id, todayUtc(), user.trackId);
   // The first-visit step: for a person who has saved nothing yet and did not skip it.
   const hasSkipped = (await cookies()).get(FIRST_VISIT_SKIPPED_COOKIE)?.value === user.id;
-  const isFirstVisit = !hasSkipped && data.progress.items.length === 0 && data.customCertifications.length === 0;
+  const isFirstVisit = !hasSkipped && data.items.length === 0 && data.customCertifications.length === 0;
   return (
     <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       {/* First in the page's content: the checklist is what most visits come for. */}
