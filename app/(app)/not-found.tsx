@@ -1,4 +1,4 @@
-import { NotFoundContent } from "@/components/shell/not-found-content";
+import { NotFoundContent } from "../not-found-content";
 
 /** A signed-in page's notFound() (a mentoring grant that is not the person's): inside the app's layout and header. */
 export default function NotFound() {

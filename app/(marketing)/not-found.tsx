@@ -1,4 +1,4 @@
-import { NotFoundContent } from "@/components/shell/not-found-content";
+import { NotFoundContent } from "../not-found-content";
 
 /**
  * Any unknown address (through [...missing]) and a share link that does not exist: inside the
