@@ -112,7 +112,7 @@ describe("three instances on one PostgreSQL and Redis behind nginx", () => {
     expect(saved.status).toBe(200);
     const exported = (await (await call(nginx, "/api/export", { cookie: user.cookie })).json()) as { history: Record<string, unknown>[] };
     const event = exported.history[0] as Record<string, unknown>;
-    // About 3 MB: over nginx's general 2 MB limit, well under the import's 8 MiB.
+    // About 3 MB, well under the import's 8 MiB (bodies over 16 kB go through nginx's temp folder).
     const entry = (i: number) => ({ ...event, changes: { note: [null, `${i} ${"n".repeat(1990)}`] } });
     const entryBytes = JSON.stringify(entry(1000)).length + 1;
     const fileOf = (bytes: number) => ({ ...exported, history: Array.from({ length: Math.ceil(bytes / entryBytes) }, (_, i) => entry(i)) });
@@ -125,17 +125,18 @@ describe("three instances on one PostgreSQL and Redis behind nginx", () => {
     expect(imported.status, JSON.stringify(body).slice(0, 300)).toBe(200);
     expect(body.restored?.history).toBe(file.history.length);
 
-    // Over the import's cap (8 MiB, 8.39 MB) but under nginx's for it (9 MiB, 9.44 MB): the
-    // instance refuses it in its own words.
+    // Over the import's cap (8 MiB, 8.39 MB) but under nginx's (9 MiB, 9.44 MB): the instance
+    // refuses it in its own words.
     const overCap = await call(nginx, "/api/import", { cookie: user.cookie, body: fileOf(8_900_000), timeoutMs: 60_000 });
     expect(overCap.status).toBe(413);
     expect(await overCap.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.any(String) } });
 
-    // Over nginx's limits: refused by nginx, in the same shape.
+    // Over nginx's limit: refused by nginx, in the same shape.
     const huge = await call(nginx, "/api/import", { cookie: user.cookie, body: fileOf(10_000_000), timeoutMs: 60_000 });
     expect(huge.status).toBe(413);
     expect(huge.headers.get("content-type")).toContain("application/json");
     expect(await huge.json()).toMatchObject({ error: { code: "payload_too_large" } });
+    // A write far over its own cap: the instance's 413, in the same shape.
     const bigNote = await call(nginx, "/api/progress/build-a-network", { method: "PUT", cookie: user.cookie, body: { note: "x".repeat(2_200_000) } });
     expect(bigNote.status).toBe(413);
     expect(await bigNote.json()).toMatchObject({ error: { code: "payload_too_large" } });
