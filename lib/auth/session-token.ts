@@ -46,12 +46,61 @@ function encryptionKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-/** The claims of a session token, checked exactly as next-auth's decode() checks them (jose, 15 s clock tolerance). */
+/** Tokens already decrypted, with the times that bound their validity (epoch seconds). */
+type DecodedToken = { claims: SessionClaims; exp: number; nbf: number | undefined };
+
+/** Clock tolerance of the token's time checks, in seconds, as next-auth's decode() allows. */
+const CLOCK_TOLERANCE_S = 15;
+
+/**
+ * How many decrypted tokens the process keeps. A signed-in person sends the same cookie with
+ * every request, and decrypting it (AES-GCM through WebCrypto's thread pool, and JSON) was
+ * about a twentieth of an API call's CPU (decision record 024). About 0.5 kB each.
+ */
+export const DECODED_TOKEN_CACHE_SIZE = 5_000;
+
+const decodedTokens = new Map<string, DecodedToken>();
+let decodedWithSecret: string | undefined;
+
+function isWithinTimes(decoded: DecodedToken, nowS: number): boolean {
+  if (decoded.nbf !== undefined && decoded.nbf > nowS + CLOCK_TOLERANCE_S) return false;
+  return decoded.exp > nowS - CLOCK_TOLERANCE_S;
+}
+
+/**
+ * The claims of a session token, checked exactly as next-auth's decode() checks them (jose,
+ * 15 s clock tolerance). A token that decrypted before is not decrypted again: the result
+ * depends only on the token, the secret and the time, and the time checks (exp, nbf) run
+ * again on every use. Whether the session is still open is not cached here; that is read
+ * from the database on every request (lib/auth/session.ts). Only tokens that decrypted are
+ * kept, so made-up cookies cannot fill the cache.
+ */
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
+  const secret = getAuthSecret();
+  if (decodedWithSecret !== secret) {
+    decodedTokens.clear();
+    decodedWithSecret = secret;
+  }
+  const nowS = Math.floor(Date.now() / 1000);
+  const known = decodedTokens.get(token);
+  if (known) {
+    if (isWithinTimes(known, nowS)) return known.claims;
+    decodedTokens.delete(token);
+    return null;
+  }
   try {
-    const { payload } = await jwtDecrypt(token, await encryptionKey(getAuthSecret()), { clockTolerance: 15 });
-    return toSessionClaims(payload);
+    const { payload } = await jwtDecrypt(token, await encryptionKey(secret), { clockTolerance: CLOCK_TOLERANCE_S });
+    const claims = toSessionClaims(payload);
+    if (claims && typeof payload.exp === "number") {
+      if (decodedTokens.size >= DECODED_TOKEN_CACHE_SIZE) {
+        // The oldest entry goes first (a Map keeps insertion order).
+        const oldest = decodedTokens.keys().next().value;
+        if (oldest !== undefined) decodedTokens.delete(oldest);
+      }
+      decodedTokens.set(token, { claims, exp: payload.exp, nbf: typeof payload.nbf === "number" ? payload.nbf : undefined });
+    }
+    return claims;
   } catch {
     // Tampered, expired or signed with another secret: simply not signed in.
     return null;

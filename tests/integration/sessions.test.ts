@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { GET as getAccount } from "@/app/api/account/route";
 import { PUT as changePassword } from "@/app/api/account/password/route";
 import { DELETE as signOutEverywhere } from "@/app/api/account/sessions/route";
-import { encodeSessionToken } from "@/lib/auth/session-token";
+import { decodeSessionToken, encodeSessionToken, sessionMaxAgeSeconds } from "@/lib/auth/session-token";
 import { getDb } from "@/lib/db";
 import { authedRequest, callAuthRoute, createSignedInUser, randomIp, SESSION_COOKIE, setCookies, signIn, strongPassword } from "../helpers/auth";
 
@@ -124,3 +124,32 @@ describe("sessions", () => {
     expect(await accountStatus(cookie)).toBe(401);
   });
 });
+
+describe("session token decoding", () => {
+  it("a token decoded before is still refused once it has expired", async () => {
+    const claims = { sub: "user-expiry", sid: "session-expiry", sv: 3 };
+    const token = await encodeSessionToken(claims);
+    expect(await decodeSessionToken(token)).toEqual(claims);
+    expect(await decodeSessionToken(token)).toEqual(claims);
+    // 15 s of clock tolerance, as next-auth allows, then one second more.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + (sessionMaxAgeSeconds() + 16) * 1000 });
+    try {
+      expect(await decodeSessionToken(token)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a token changed by one character is refused after the original was decoded", async () => {
+    const claims = { sub: "user-altered", sid: "session-altered", sv: 0 };
+    const token = await encodeSessionToken(claims);
+    expect(await decodeSessionToken(token)).toEqual(claims);
+    // The fourth part is the ciphertext; its first character carries six whole bits.
+    const parts = token.split(".");
+    parts[3] = `${parts[3]?.startsWith("A") ? "B" : "A"}${parts[3]?.slice(1)}`;
+    expect(await decodeSessionToken(parts.join("."))).toBeNull();
+    expect(await decodeSessionToken(`${token}.`)).toBeNull();
+    expect(await decodeSessionToken(token)).toEqual(claims);
+  });
+});
+
