@@ -1,7 +1,7 @@
 import type { Catalog, ItemStatus } from "../catalog";
 import { addDays as addDaysIso } from "../clock";
 import { daysBetween, toIsoDate } from "./dates";
-import { evaluateLadder } from "./evaluate";
+import { evaluateLadder, type LadderEvaluation } from "./evaluate";
 import { createSatisfaction, missingCandidateIds } from "./requirements";
 
 // The pace forecast of a learning plan. Pure: `today` is passed in, nothing is read from a
@@ -68,6 +68,8 @@ export type ForecastInput = {
   targetRungId: string | null;
   targetDate: string | null;
   today: string;
+  /** evaluateLadder(catalog, items, today), when the caller has it already. */
+  evaluation?: LadderEvaluation;
 };
 
 /** The later of two ISO dates (they compare as strings). */
@@ -80,21 +82,28 @@ function doneOn(row: ForecastRow): string | null {
   return toIsoDate(row.completedOn) ?? toIsoDate(row.updatedAt);
 }
 
-/** Distinct requirements met (a clause shared by rungs counts once), as the ladder counts them. */
-function countMet(catalog: Catalog, rows: readonly ForecastRow[], day: string): number {
+/**
+ * Whether each distinct requirement (a clause shared by rungs counts once) of the first
+ * `rungCount` rungs is met on `day`, as evaluateLadder decides it. The forecast asks this
+ * for several days per request, and needs none of the rest of an evaluation.
+ */
+function requirementsMet(catalog: Catalog, rows: readonly ForecastRow[], day: string, rungCount = catalog.ladder.length): Map<string, boolean> {
+  const satisfaction = createSatisfaction(catalog, rows, day);
   const met = new Map<string, boolean>();
-  for (const level of evaluateLadder(catalog, rows, day).levels) {
-    for (const requirement of level.requirements) met.set(requirement.id, requirement.met);
+  for (const level of catalog.ladder.slice(0, rungCount)) {
+    for (const requirement of level.requirements) met.set(requirement.id, satisfaction.isRequirementMet(requirement));
   }
-  return [...met.values()].filter(Boolean).length;
+  return met;
+}
+
+/** Distinct requirements met, as the ladder counts them. */
+function countMet(catalog: Catalog, rows: readonly ForecastRow[], day: string): number {
+  return [...requirementsMet(catalog, rows, day).values()].filter(Boolean).length;
 }
 
 /** Requirements of the rungs up to and including `rungIndex` still unmet on `day`. */
 function countUnmet(catalog: Catalog, rows: readonly ForecastRow[], day: string, rungIndex: number): number {
-  const levels = evaluateLadder(catalog, rows, day).levels.slice(0, rungIndex + 1);
-  const met = new Map<string, boolean>();
-  for (const level of levels) for (const requirement of level.requirements) met.set(requirement.id, requirement.met);
-  return [...met.values()].filter((isMet) => !isMet).length;
+  return [...requirementsMet(catalog, rows, day, rungIndex + 1).values()].filter((isMet) => !isMet).length;
 }
 
 /**
@@ -130,7 +139,7 @@ export function forecastPlan(input: ForecastInput): Forecast {
   const today = toIsoDate(input.today);
   if (today === null) throw new RangeError(`today must be an ISO date (YYYY-MM-DD), got ${input.today}`);
 
-  const evaluation = evaluateLadder(catalog, items, today);
+  const evaluation = input.evaluation ?? evaluateLadder(catalog, items, today);
   const nextIndex = evaluation.levels.findIndex((level) => !level.reached);
   const nextRungId = nextIndex === -1 ? null : (evaluation.levels[nextIndex]?.id ?? null);
   const goalRungId = input.targetRungId ?? (targetDate ? nextRungId : null);

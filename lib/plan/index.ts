@@ -62,6 +62,7 @@ export async function getPlan(userId: string, now: Date = new Date()): Promise<P
   const today = todayUtc(now);
   const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), readPlanRow(userId)]);
   const since = historySince(plan.firstChangeOn, items);
+  const evaluation = evaluateLadder(catalog, items, today);
   const forecast = forecastPlan({
     catalog,
     items,
@@ -69,10 +70,11 @@ export async function getPlan(userId: string, now: Date = new Date()): Promise<P
     targetRungId: plan.targetRungId,
     targetDate: plan.targetDate,
     today,
+    evaluation,
   });
   const { overdue, upcoming } = datedItems(items, today);
   const titled = (item: DatedItem) => ({ ...item, title: getCatalogItem(item.itemId, catalog)?.item.title ?? item.itemId });
-  const rungs = evaluateLadder(catalog, items, today).levels.map(({ id, title, shortTitle, reached }) => ({ id, title, shortTitle, reached }));
+  const rungs = evaluation.levels.map(({ id, title, shortTitle, reached }) => ({ id, title, shortTitle, reached }));
   return {
     targetRungId: plan.targetRungId,
     targetDate: plan.targetDate,
