@@ -54,16 +54,29 @@ function* lockItem(userId: string, itemId: string): WriteSteps<void> {
 /** The history item id of rung changes: not a checklist item, so exports leave it out. */
 export const RUNG_EVENT_ITEM_ID = "ladder-rung";
 
+/** A row of recordRungChange's read: a progress row (status, completedOn, expiresOn) or an own certification (title, issuer). */
+type RungInputRow = { source: "progress" | "certification"; id: string; first: string | null; second: string | null; third: string | null };
+
 /**
  * Records reaching or losing a rung as a history event of its own: {"rung": [before, after]}
  * (rung ids, null below the first). Only after a write that can move the rung: a status or
- * an expiry date changed. Two more reads, inside the write's transaction.
+ * an expiry date changed. One more read, inside the write's transaction.
  * `before`: the fields each written item had before this write.
  */
 function* recordRungChange(userId: string, before: ReadonlyMap<string, ProgressFields>, now: Date): WriteSteps<void> {
   // Read after the upserts: the rows hold the new state; the old one is `before`.
-  const rows = yield* query<ProgressRow>(sql`SELECT "itemId", "status", "completedOn", "expiresOn" FROM "Progress" WHERE "userId" = ${userId}`);
-  const certs = yield* query<{ id: string; title: string; issuer: string }>(sql`SELECT "id", "title", "issuer" FROM "CustomCertification" WHERE "userId" = ${userId}`);
+  // Both in one round trip: the person's rows and their own certifications, told apart by `source`.
+  const read = yield* query<RungInputRow>(sql`
+    SELECT 'progress' AS "source", "itemId" AS "id", "status" AS "first", "completedOn" AS "second", "expiresOn" AS "third" FROM "Progress" WHERE "userId" = ${userId}
+    UNION ALL
+    SELECT 'certification', "id", "title", "issuer", NULL FROM "CustomCertification" WHERE "userId" = ${userId}`);
+  const rows: ProgressRow[] = [];
+  const certs: { id: string; title: string; issuer: string }[] = [];
+  for (const row of read) {
+    if (row.source === "certification") certs.push({ id: row.id, title: row.first ?? "", issuer: row.second ?? "" });
+    // Only validated statuses are ever written (lib/progress/schemas.ts).
+    else rows.push({ itemId: row.id, status: row.first as ProgressRow["status"], completedOn: row.second, expiresOn: row.third });
+  }
   const catalog = withCustomCertifications(CATALOG, certs);
   const today = todayUtc(now);
   const rowsBefore = rows.map((row) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET as getHistory } from "@/app/api/history/route";
 import { GET as getExport } from "@/app/api/export/route";
+import { POST as postCertification } from "@/app/api/certifications/route";
 import { PUT as putProgress } from "@/app/api/progress/[itemId]/route";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 
@@ -25,5 +26,23 @@ describe("history records rung changes as events of their own", () => {
     // An export leaves them out (they are not checklist items), so it imports again.
     const exported = (await (await getExport(authedRequest("/api/export", { cookie }), {})).json()) as { history: Event[] };
     expect(exported.history.some((event) => event.itemId === "ladder-rung")).toBe(false);
+  });
+
+  it("a person's own certification moves the rung like a listed one, and its expiry takes the rung away", async () => {
+    const { cookie } = await createSignedInUser();
+    const created = await postCertification(authedRequest("/api/certifications", { method: "POST", cookie, body: JSON.stringify({ title: "Field Robotics Practitioner", issuer: "Guild of Robotics" }) }), {});
+    expect(created.status).toBe(201);
+    const { certification } = (await created.json()) as { certification: { id: string } };
+    for (const itemId of ["bachelors-computer-science", "gain-practical-experience", "programming-languages", "machine-learning-algorithms", "data-modeling-and-evaluation", "software-engineering-skills"]) {
+      expect((await put(cookie, itemId, { status: "done" })).status).toBe(200);
+    }
+    // The own certification is the only one: with it done, the MLE rung is reached.
+    expect((await put(cookie, certification.id, { status: "done", completedOn: "2020-01-01" })).status).toBe(200);
+    // An expiry in the past: it no longer counts, and the rung is lost.
+    expect((await put(cookie, certification.id, { status: "done", expiresOn: "2021-01-01" })).status).toBe(200);
+
+    const history = (await (await getHistory(authedRequest("/api/history", { cookie }), {})).json()) as { events: Event[] };
+    const rungEvents = history.events.filter((event) => event.itemId === "ladder-rung").map((event) => event.changes);
+    expect(rungEvents).toEqual([{ rung: ["mle", "junior-mle"] }, { rung: ["junior-mle", "mle"] }, { rung: [null, "junior-mle"] }]);
   });
 });
