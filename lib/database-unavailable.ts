@@ -22,22 +22,28 @@ const CODES = new Set([
   "P1002",
   "P1017",
   "P2024",
+  // SQLite: another connection (a backup, the sqlite3 shell) held the write lock past the busy timeout.
+  "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_BUSY_TIMEOUT",
+  "SQLITE_LOCKED",
 ]);
 
 const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "DatabaseDoesNotExist"]);
 
 const MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Can't reach database|Client has encountered a connection error|Connection closed/i;
+  /Connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command|Can't reach database|Client has encountered a connection error|Connection closed|database is locked|database table is locked/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === "object" && depth < 6; depth += 1) {
-    const value = current as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    const value = current as { code?: unknown; kind?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof value.code === "string" && CODES.has(value.code)) return true;
     if (typeof value.originalCode === "string" && CODES.has(value.originalCode)) return true;
     if (typeof value.kind === "string" && KINDS.has(value.kind)) return true;
     if (typeof value.message === "string" && MESSAGES.test(value.message)) return true;
-    current = value.cause;
+    // Prisma's request errors carry the driver adapter's error in meta, not as the cause.
+    current = value.cause ?? value.meta?.driverAdapterError;
   }
   return false;
 }

@@ -36,11 +36,14 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(new Error("wrapped", { cause: { code: "57P01", message: "terminating connection" } }))).toBe(true);
     expect(isDatabaseUnavailable({ name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } })).toBe(true);
     expect(isDatabaseUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }))).toBe(true);
+    expect(isDatabaseUnavailable({ name: "PrismaClientKnownRequestError", message: "", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "SocketTimeout" } } } })).toBe(true);
   });
 
   it("leaves other errors alone", () => {
     expect(isDatabaseUnavailable(new Error("Unique constraint failed"))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("UNIQUE constraint failed: User.email"), { code: "SQLITE_CONSTRAINT_UNIQUE" }))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
 });
