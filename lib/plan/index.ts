@@ -57,7 +57,7 @@ export async function forecastGoal(userId: string, progress: Pick<UserProgress, 
   return { plan: { targetRungId, targetDate }, forecast };
 }
 
-/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Three queries, at once. */
+/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Two queries, at once. */
 export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
   const today = todayUtc(now);
   const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), readPlanRow(userId)]);

@@ -1,10 +1,9 @@
 import "server-only";
 import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
-import { listCustomCertifications } from "@/lib/certifications";
 import type { CustomCertification } from "@/lib/certifications/types";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { checklistItemIds, summarizeProgress } from "./checklist";
-import { loadProgressItems } from "./rows";
+import { loadProgressRows } from "./rows";
 import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export { setItemProgress, setItemsStatus } from "./set-item-progress";
@@ -14,12 +13,12 @@ export { setTrack } from "./set-track";
 export type UserProgress = { catalog: Catalog; items: ProgressItem[]; customCertifications: CustomCertification[] };
 
 /**
- * The one loader of a person's progress, for every page and API that shows it. Exactly two
- * queries, whatever the number of items. Rows for items that are no longer on this person's
+ * The one loader of a person's progress, for every page and API that shows it. Exactly one
+ * query, whatever the number of items. Rows for items that are no longer on this person's
  * checklist (say, a removed catalog item) are left out.
  */
 export async function loadUserProgress(userId: string): Promise<UserProgress> {
-  const [items, customCertifications] = await Promise.all([loadProgressItems(userId), listCustomCertifications(userId)]);
+  const { items, customCertifications } = await loadProgressRows(userId);
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const known = new Set(checklistItemIds(catalog));
   return { catalog, items: items.filter((item) => known.has(item.itemId)), customCertifications };
@@ -33,22 +32,22 @@ export async function getProgress(userId: string): Promise<ProgressList> {
 
 /**
  * Where this person stands on the ladder on `today` ("YYYY-MM-DD", from the server clock:
- * see lib/clock.ts). Their own certifications count like the listed ones. Two queries.
+ * see lib/clock.ts). Their own certifications count like the listed ones. One query.
  */
 export async function getLadderPosition(userId: string, today: string): Promise<LadderEvaluation> {
   return (await getLadderOverview(userId, today)).position;
 }
 
-/** The position and the person's own certifications (to name them), for the ladder page. Two queries. */
+/** The position and the person's own certifications (to name them), for the ladder page. One query. */
 export async function getLadderOverview(userId: string, today: string): Promise<LadderOverview> {
   const { catalog, items } = await loadUserProgress(userId);
   return { position: evaluateLadder(catalog, items, today), catalog };
 }
 
 /**
- * All the dashboard's server render needs, in exactly two queries (progress rows and the
+ * All the dashboard's server render needs, in exactly one query (progress rows and the
  * person's own certifications) whatever the number of items; the track comes with the
- * session user. With the session lookup the page makes three queries in total
+ * session user. With the session lookup the page makes two queries in total
  * (tests/integration/dashboard-queries.test.ts counts them).
  */
 export async function getDashboardData(userId: string, today: string, trackId: string | null): Promise<DashboardData> {

@@ -11,10 +11,10 @@ import { countQueries } from "../helpers/query-counter";
 const TODAY = "2026-06-15";
 
 // Issue 5, point 8: the dashboard's server render makes at most 3 queries whatever the number
-// of items. getSessionUser is one query (lib/auth/session.ts); getDashboardData must make at
-// most the other two.
+// of items. getSessionUser is one query (lib/auth/session.ts); getDashboardData makes one
+// (decision record 024).
 describe("dashboard server render", () => {
-  it("loads everything in 2 queries, with 1 row or with every item and 5 certifications", async () => {
+  it("loads everything in 1 query, with 1 row or with every item and 5 certifications, each kind in its order", async () => {
     const small = await createTestUser();
     await setItemProgress(small.id, "seek-mentoring", { status: "done" });
     const smallRun = await countQueries(() => getDashboardData(small.id, TODAY, null));
@@ -35,9 +35,14 @@ describe("dashboard server render", () => {
     expect(largeRun.result.items).toHaveLength(28);
     expect(largeRun.result.customCertifications).toHaveLength(5);
     expect(largeRun.result.trackId).toBe("research-mle");
-    expect(smallRun.queries.length).toBeLessThanOrEqual(2);
+    expect(smallRun.queries.length).toBe(1);
     expect(largeRun.queries.length).toBe(smallRun.queries.length);
     expect(largeRun.queries.every((q) => /^SELECT/i.test(q.trim()))).toBe(true);
+    // Rows by item id, own certifications oldest first (as they were added).
+    const itemIds = largeRun.result.items.map((item) => item.itemId);
+    expect(itemIds).toEqual([...itemIds].sort());
+    expect(largeRun.result.customCertifications.map((cert) => cert.title)).toEqual(["Cert 0", "Cert 1", "Cert 2", "Cert 3", "Cert 4"]);
+    expect(largeRun.result.customCertifications[0]).toEqual({ id: certs[0]?.id, title: "Cert 0", issuer: "Issuer" });
   });
 
   it("counts real statements: a loop of single-row reads is seen as many queries", async () => {
