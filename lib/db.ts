@@ -60,6 +60,8 @@ type Holder = {
   groupCommit?: GroupCommit;
   /** PostgreSQL: node-postgres's pool for readRows and runInPostgresTransaction. */
   fastPathPool?: pg.Pool;
+  /** PostgreSQL: the connection of the transaction runTransaction started, while it is open. */
+  transactionConnections?: AsyncLocalStorage<{ client?: pg.PoolClient }>;
 };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
@@ -144,8 +146,10 @@ function withWriteLock(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactor
   );
 }
 
-/** PostgreSQL: the connection of the transaction runTransaction started, while it is open. */
-const transactionConnections = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+// In the holder, not the module: a server build has several copies of this module, and the
+// copy that made the client is not always the one a route calls runTransaction from.
+state.transactionConnections ??= new AsyncLocalStorage();
+const transactionConnections = state.transactionConnections;
 
 /** PostgreSQL: a transaction started inside runTransaction makes its connection known to insertRows. */
 function withTransactionConnection(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {

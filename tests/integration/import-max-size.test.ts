@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postImport } from "@/app/api/import/route";
 import { POST as postUndo } from "@/app/api/import/undo/route";
 import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId, readRows, runTransaction, sql } from "@/lib/db";
@@ -118,6 +118,16 @@ describe("insertRows", () => {
       expect(await committedCount()).toBe(0);
     });
     expect(await committedCount()).toBe(rows.length);
+  });
+
+  it("finds the transaction's connection when another copy of lib/db made the client (a server build has several)", async () => {
+    const user = await createTestUser();
+    getDb();
+    vi.resetModules();
+    const copy = await import("@/lib/db");
+    const rows = rowsFor(user.id, 3);
+    await copy.runTransaction((tx) => copy.insertRows(tx, "ProgressEvent", columns, rows));
+    expect(await getDb().progressEvent.count({ where: { userId: user.id } })).toBe(rows.length);
   });
 
   it("writes nothing when the transaction fails after it", async () => {
