@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -59,6 +60,8 @@ type Holder = {
   groupCommit?: GroupCommit;
   /** PostgreSQL: node-postgres's pool for readRows and runInPostgresTransaction. */
   fastPathPool?: pg.Pool;
+  /** PostgreSQL: the connection of the transaction runTransaction started, while it is open. */
+  transactionConnections?: AsyncLocalStorage<{ client?: pg.PoolClient }>;
 };
 const holder = globalThis as typeof globalThis & { __ladderDb?: Holder };
 holder.__ladderDb ??= {};
@@ -89,38 +92,84 @@ function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAd
 /** Serialises Prisma's SQLite transactions with group-commit batches (lib/group-commit.ts). */
 const WRITE_LOCK = new AsyncLock();
 
+type DriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
+type DriverTransaction = Awaited<ReturnType<DriverAdapter["startTransaction"]>>;
+
 /**
- * The SQLite adapter, with every transaction Prisma starts (interactive or implicit) holding
- * WRITE_LOCK until it commits or rolls back, and its connection kept for group commit.
+ * The adapter `factory` makes, with `begin` around every transaction Prisma starts
+ * (interactive or implicit): it starts the transaction with `start` and returns it with a
+ * function run once it has committed or rolled back.
  */
-function withWriteLock(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+function aroundTransactions(
+  factory: SqlDriverAdapterFactory,
+  begin: (start: () => Promise<DriverTransaction>) => Promise<[DriverTransaction, () => void]>,
+  onConnect: (adapter: DriverAdapter) => void = () => {},
+): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
     async connect() {
       const adapter = await factory.connect();
-      state.sqliteConnection = (adapter as unknown as { client: Database.Database }).client;
+      onConnect(adapter);
       const startTransaction = adapter.startTransaction.bind(adapter);
       adapter.startTransaction = async (isolationLevel) => {
-        const release = await WRITE_LOCK.acquire();
-        try {
-          const transaction = await startTransaction(isolationLevel);
-          const { commit, rollback } = transaction;
-          transaction.commit = () => commit.call(transaction).finally(release);
-          transaction.rollback = () => rollback.call(transaction).finally(release);
-          return transaction;
-        } catch (error) {
-          release();
-          throw error;
-        }
+        const [transaction, end] = await begin(() => startTransaction(isolationLevel));
+        const { commit, rollback } = transaction;
+        transaction.commit = () => commit.call(transaction).finally(end);
+        transaction.rollback = () => rollback.call(transaction).finally(end);
+        return transaction;
       };
       return adapter;
     },
   };
 }
 
+/**
+ * SQLite: every transaction Prisma starts holds WRITE_LOCK until it commits or rolls back,
+ * and the adapter's connection is kept for group commit.
+ */
+function withWriteLock(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return aroundTransactions(
+    factory,
+    async (start) => {
+      const release = await WRITE_LOCK.acquire();
+      try {
+        return [await start(), release];
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    (adapter) => {
+      state.sqliteConnection = (adapter as unknown as { client: Database.Database }).client;
+    },
+  );
+}
+
+// In the holder, not the module: a server build has several copies of this module, and the
+// copy that made the client is not always the one a route calls runTransaction from.
+state.transactionConnections ??= new AsyncLocalStorage();
+const transactionConnections = state.transactionConnections;
+
+/** PostgreSQL: a transaction started inside runTransaction makes its connection known to insertRows. */
+function withTransactionConnection(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return aroundTransactions(factory, async (start) => {
+    const transaction = await start();
+    const store = transactionConnections.getStore();
+    if (!store || store.client) return [transaction, () => {}];
+    // The driver adapter's transaction runs on this checked-out connection of Prisma's pool.
+    store.client = (transaction as unknown as { client: pg.PoolClient }).client;
+    return [
+      transaction,
+      () => {
+        store.client = undefined;
+      },
+    ];
+  });
+}
+
 function createClient(config: DatabaseConfig): Db {
-  const adapter = config.provider === "postgresql" ? createAdapter(config, 10) : withWriteLock(createAdapter(config, 10));
+  const adapter = config.provider === "postgresql" ? withTransactionConnection(createAdapter(config, 10)) : withWriteLock(createAdapter(config, 10));
   if (config.provider === "postgresql") return postgresAsDb(new PostgresClient({ adapter }));
   return new SqliteClient({ adapter });
 }
@@ -256,8 +305,13 @@ function statementName(text: string): string | undefined {
 }
 
 /** Runs one statement on a pool or a checked-out connection; rows as objects keyed by column name. */
-async function runPostgres<T>(queryable: pg.Pool | pg.PoolClient, query: Prisma.Sql): Promise<T[]> {
-  const result = await queryable.query({ name: statementName(query.text), text: query.text, values: query.values.map(pgValue), rowMode: "array", types: PG_TYPES });
+function runPostgres<T>(queryable: pg.Pool | pg.PoolClient, query: Prisma.Sql): Promise<T[]> {
+  return runPostgresText<T>(queryable, query.text, query.values, statementName(query.text));
+}
+
+/** runPostgres for SQL text with `$n` placeholders; prepared once per connection when named. */
+async function runPostgresText<T>(queryable: pg.Pool | pg.PoolClient, text: string, values: readonly unknown[], name?: string): Promise<T[]> {
+  const result = await queryable.query({ name, text, values: values.map(pgValue), rowMode: "array", types: PG_TYPES });
   return toRecords<T>(
     result.fields.map((field) => field.name),
     result.rows as unknown[][],
@@ -364,7 +418,8 @@ export function runSqlite<T>(connection: Database.Database, query: Prisma.Sql): 
   return runSqliteText<T>(connection, query.sql, query.values);
 }
 
-function runSqliteText<T>(connection: Database.Database, text: string, values: readonly unknown[]): T[] {
+/** runSqlite for SQL text with `?` placeholders; the prepared statement is kept unless `keep` is false. */
+function runSqliteText<T>(connection: Database.Database, text: string, values: readonly unknown[], keep = true): T[] {
   let statements = batchStatements.get(connection);
   if (!statements) {
     statements = new Map();
@@ -374,7 +429,7 @@ function runSqliteText<T>(connection: Database.Database, text: string, values: r
   if (!statement) {
     statement = connection.prepare(text);
     if (statement.reader) statement.safeIntegers(false);
-    statements.set(text, statement);
+    if (keep) statements.set(text, statement);
   }
   const bound = values.map(sqliteValue);
   if (!statement.reader) {
@@ -388,33 +443,49 @@ function runSqliteText<T>(connection: Database.Database, text: string, values: r
 export const INSERT_ROWS_PER_STATEMENT = 500;
 
 /**
- * Inserts `rows` (values in the order of `columns`) into `table` inside `tx`, a transaction
- * of getDb(), as multi-row INSERTs of INSERT_ROWS_PER_STATEMENT rows. On SQLite it bypasses
- * Prisma's query engine, which passes every value through its WebAssembly query compiler,
- * whose memory grows to fit the largest statement and never shrinks (decision record 018):
- * the statements run on the transaction's own connection (Prisma runs a SQLite transaction on
- * its one connection, holding WRITE_LOCK), a full chunk's statement and a one-row statement
- * each prepared once. On PostgreSQL: tx.$executeRaw. Table and column names are code, never
- * input; values are bound, dates as Prisma binds them.
+ * Runs `job` in a transaction of getDb(), as getDb().$transaction does; insertRows inside it
+ * writes on the transaction's own connection (on PostgreSQL it needs this to find it).
  */
-export async function insertRows(tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export function runTransaction<T>(job: (tx: Tx) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T> {
+  return transactionConnections.run({}, () => getDb().$transaction(job, options));
+}
+
+/**
+ * Inserts `rows` (values in the order of `columns`) into `table` inside `tx`, a transaction
+ * of runTransaction, as multi-row INSERTs of INSERT_ROWS_PER_STATEMENT rows, bypassing
+ * Prisma's query engine: it passes every value through its WebAssembly query compiler, whose
+ * memory grows to fit the largest statement and never shrinks, and serialises and copies
+ * every value several times on the way (decision records 018 and 023). The statements run on
+ * the transaction's own connection, so a rollback takes these rows with it: on SQLite Prisma's
+ * one connection (a transaction holds WRITE_LOCK), on PostgreSQL the connection the driver
+ * adapter checked out for it. A full chunk's statement is prepared once per connection; the
+ * statement for what is left over is not kept (one would be kept for every remainder size).
+ * Table and column names are code, never input; values are bound, dates as Prisma binds them.
+ */
+export async function insertRows(_tx: Tx, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  const isPostgres = getDatabaseConfig().provider === "postgresql";
+  const run = transactionStatementRunner(isPostgres);
   const into = `INSERT INTO "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) VALUES `;
-  if (getDatabaseConfig().provider === "postgresql") {
-    for (let start = 0; start < rows.length; start += INSERT_ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT).map((row) => sql`(${joinSql(row)})`);
-      await tx.$executeRaw`${Prisma.raw(into)}${joinSql(chunk)}`;
-    }
-    return;
+  const statement = (count: number) =>
+    into + Array.from({ length: count }, (_, row) => `(${columns.map((_, column) => (isPostgres ? `$${row * columns.length + column + 1}` : "?")).join(", ")})`).join(", ");
+  const full = statement(INSERT_ROWS_PER_STATEMENT);
+  for (let start = 0; start < rows.length; start += INSERT_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + INSERT_ROWS_PER_STATEMENT);
+    const isFull = chunk.length === INSERT_ROWS_PER_STATEMENT;
+    await run(isFull ? full : statement(chunk.length), chunk.flat(), isFull);
+  }
+}
+
+/** Runs statements on the connection of the runTransaction transaction this is called in. */
+function transactionStatementRunner(isPostgres: boolean): (text: string, values: readonly unknown[], keep: boolean) => Promise<unknown> {
+  if (isPostgres) {
+    const client = transactionConnections.getStore()?.client;
+    if (!client) throw new Error("insertRows needs an open transaction of runTransaction");
+    return (text, values, keep) => runPostgresText(client, text, values, keep ? statementName(text) : undefined);
   }
   const connection = state.sqliteConnection;
-  if (!connection?.inTransaction) throw new Error("insertRows runs inside a transaction of getDb()");
-  const row = `(${columns.map(() => "?").join(", ")})`;
-  const full = into + Array.from({ length: INSERT_ROWS_PER_STATEMENT }, () => row).join(", ");
-  let start = 0;
-  for (; start + INSERT_ROWS_PER_STATEMENT <= rows.length; start += INSERT_ROWS_PER_STATEMENT) {
-    runSqliteText(connection, full, rows.slice(start, start + INSERT_ROWS_PER_STATEMENT).flat());
-  }
-  for (; start < rows.length; start += 1) runSqliteText(connection, into + row, rows[start] as readonly unknown[]);
+  if (!connection?.inTransaction) throw new Error("insertRows needs an open transaction of runTransaction");
+  return async (text, values, keep) => runSqliteText(connection, text, values, keep);
 }
 
 /**

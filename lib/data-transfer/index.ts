@@ -1,7 +1,7 @@
 import "server-only";
 import { CATALOG, getCatalogItem, isCheckableKind } from "@/lib/catalog";
 import { newCustomCertificationId } from "@/lib/certifications";
-import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId } from "@/lib/db";
+import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId, runTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseChanges } from "@/lib/history";
 import { loadUserProgress } from "@/lib/progress";
@@ -152,10 +152,9 @@ export async function importUserData(userId: string, file: ExportFile, now: Date
     if (!kindOf(event.itemId)) throw invalid(`history.${i}.itemId: there is no checklist item "${event.itemId}".`, `history.${i}.itemId`);
   });
 
-  const db = getDb();
   let undo: ImportResult["undo"];
   try {
-    undo = await db.$transaction(
+    undo = await runTransaction(
       async (tx) => {
         const ticket = await keepForUndo(tx, userId, now);
         await tx.progressEvent.deleteMany({ where: { userId } });

@@ -1,9 +1,8 @@
 import "server-only";
 import { getCatalogItem } from "@/lib/catalog";
-import { getDatabaseConfig, insertRows, newRowId, type Tx } from "@/lib/db";
+import { insertRows, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { diffProgressFields, type ProgressFields, progressFieldsOf, untouchedItem } from "@/lib/progress/fields";
-import { textPieces } from "./text-pieces";
 import { IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY } from "./schemas";
 
 /** How long an import can be undone: long enough to notice a wrong file (decision record 016). */
@@ -67,26 +66,13 @@ export async function keepForUndo(tx: Tx, userId: string, now: Date): Promise<Im
   return { id, expiresAt: expiresAt.toISOString() };
 }
 
-/** Characters of a snapshot that pass through Prisma's query engine in one statement (PostgreSQL). */
-const SNAPSHOT_PIECE_CHARS = 1024 * 1024;
-
 /**
  * A snapshot can be 8 MiB. Every value Prisma sends passes through its WebAssembly query
  * compiler, whose memory grows to several times the largest value and never shrinks (decision
- * record 018). On SQLite the row is written on the transaction's connection without Prisma
- * (insertRows); on PostgreSQL it is written in pieces of at most SNAPSHOT_PIECE_CHARS, each
- * appended to the row, so that memory stays small.
+ * records 018 and 023): the row is written on the transaction's own connection (insertRows).
  */
 async function writeSnapshot(tx: Tx, row: { id: string; userId: string; snapshot: string; expiresAt: Date; createdAt: Date }): Promise<void> {
-  if (getDatabaseConfig().provider === "sqlite") {
-    await insertRows(tx, "ImportUndo", Object.keys(row), [Object.values(row)]);
-    return;
-  }
-  const pieces = textPieces(row.snapshot, SNAPSHOT_PIECE_CHARS);
-  await tx.importUndo.create({ data: { ...row, snapshot: pieces[0] ?? "" } });
-  for (const piece of pieces.slice(1)) {
-    await tx.$executeRaw`UPDATE "ImportUndo" SET "snapshot" = "snapshot" || ${piece} WHERE "id" = ${row.id}`;
-  }
+  await insertRows(tx, "ImportUndo", Object.keys(row), [Object.values(row)]);
 }
 
 /**

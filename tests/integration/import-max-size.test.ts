@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as postImport } from "@/app/api/import/route";
 import { POST as postUndo } from "@/app/api/import/undo/route";
-import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId } from "@/lib/db";
+import { getDb, INSERT_ROWS_PER_STATEMENT, insertRows, newRowId, readRows, runTransaction, sql } from "@/lib/db";
 import type { ExportFileInput } from "@/lib/data-transfer/schemas";
 import { maxSizeExport } from "@/lib/seed/max-size-export";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
@@ -103,14 +103,36 @@ describe("insertRows", () => {
   it("writes full statements and the rows left over, inside the transaction it is given", async () => {
     const user = await createTestUser();
     const rows = rowsFor(user.id, 2 * INSERT_ROWS_PER_STATEMENT + 3);
-    await getDb().$transaction((tx) => insertRows(tx, "ProgressEvent", columns, rows));
+    await runTransaction((tx) => insertRows(tx, "ProgressEvent", columns, rows));
     const stored = await storedEvents(user.id);
     expect(stored.map((event) => [event.id, event.changes, event.createdAt.toISOString()])).toEqual(rows.map((row) => [row[0], row[5], (row[6] as Date).toISOString()]));
   });
 
+  it("writes on the transaction's own connection: the transaction reads the rows, other connections only after its commit", async () => {
+    const user = await createTestUser();
+    const rows = rowsFor(user.id, INSERT_ROWS_PER_STATEMENT + 2);
+    const committedCount = async () => Number((await readRows<{ n: unknown }>(sql`SELECT COUNT(*) AS "n" FROM "ProgressEvent" WHERE "userId" = ${user.id}`))[0]?.n);
+    await runTransaction(async (tx) => {
+      await insertRows(tx, "ProgressEvent", columns, rows);
+      expect(await tx.progressEvent.count({ where: { userId: user.id } })).toBe(rows.length);
+      expect(await committedCount()).toBe(0);
+    });
+    expect(await committedCount()).toBe(rows.length);
+  });
+
+  it("finds the transaction's connection when another copy of lib/db made the client (a server build has several)", async () => {
+    const user = await createTestUser();
+    getDb();
+    vi.resetModules();
+    const copy = await import("@/lib/db");
+    const rows = rowsFor(user.id, 3);
+    await copy.runTransaction((tx) => copy.insertRows(tx, "ProgressEvent", columns, rows));
+    expect(await getDb().progressEvent.count({ where: { userId: user.id } })).toBe(rows.length);
+  });
+
   it("writes nothing when the transaction fails after it", async () => {
     const user = await createTestUser();
-    const failed = getDb().$transaction(async (tx) => {
+    const failed = runTransaction(async (tx) => {
       await insertRows(tx, "ProgressEvent", columns, rowsFor(user.id, INSERT_ROWS_PER_STATEMENT + 1));
       throw new Error("later step failed");
     });
