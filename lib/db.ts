@@ -60,6 +60,10 @@ type Holder = {
   groupCommit?: GroupCommit;
   /** PostgreSQL: node-postgres's pool for readRows and runInPostgresTransaction. */
   fastPathPool?: pg.Pool;
+  /** SQLite: held by every Prisma transaction and every group-commit batch. */
+  writeLock?: AsyncLock;
+  /** PostgreSQL: prepared statements' names by SQL text, shared by every copy of this module (they share the pool). */
+  statementNames?: Map<string, string>;
   /** PostgreSQL: the connection of the transaction runTransaction started, while it is open. */
   transactionConnections?: AsyncLocalStorage<{ client?: pg.PoolClient }>;
 };
@@ -89,8 +93,15 @@ function createAdapter(config: DatabaseConfig, connections: number): SqlDriverAd
   return new PrismaBetterSQLite3({ url: config.url, timeout: SQLITE_BUSY_TIMEOUT_MS });
 }
 
-/** Serialises Prisma's SQLite transactions with group-commit batches (lib/group-commit.ts). */
-const WRITE_LOCK = new AsyncLock();
+/**
+ * Serialises Prisma's SQLite transactions with group-commit batches (lib/group-commit.ts).
+ * In the holder, not the module: a server build has several copies of this module, and the
+ * copy that made the client (the first to call getDb(), at start-up) is not the one whose
+ * routes start group commits. With a lock per copy, a batch's BEGIN met an import's open
+ * transaction on the one connection ("cannot start a transaction within a transaction").
+ */
+state.writeLock ??= new AsyncLock();
+const WRITE_LOCK = state.writeLock;
 
 type DriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 type DriverTransaction = Awaited<ReturnType<DriverAdapter["startTransaction"]>>;
@@ -287,15 +298,21 @@ function pgValue(value: unknown): unknown {
   return value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value;
 }
 
-/** Prepared statements per connection, by SQL text; bounded, in case some SQL were built from input. */
-const PG_STATEMENT_NAMES = new Map<string, string>();
+/**
+ * Prepared statements per connection, by SQL text; bounded, in case some SQL were built from
+ * input. In the holder: every copy of this module uses the one pool, and two copies naming
+ * different statements "ladder_0" would have node-postgres refuse the second on a connection
+ * that prepared the first.
+ */
+state.statementNames ??= new Map<string, string>();
+const PG_STATEMENT_NAMES = state.statementNames;
 const PG_MAX_NAMED_STATEMENTS = 200;
 
 /**
  * A named statement: each connection parses and plans it once instead of for every query
  * (PostgreSQL shares the machine's CPUs with the server).
  */
-function statementName(text: string): string | undefined {
+export function statementName(text: string): string | undefined {
   let name = PG_STATEMENT_NAMES.get(text);
   if (!name && PG_STATEMENT_NAMES.size < PG_MAX_NAMED_STATEMENTS) {
     name = `ladder_${PG_STATEMENT_NAMES.size}`;
