@@ -59,8 +59,11 @@ const CLOCK_TOLERANCE_S = 15;
  */
 export const DECODED_TOKEN_CACHE_SIZE = 5_000;
 
-const decodedTokens = new Map<string, DecodedToken>();
-let decodedWithSecret: string | undefined;
+// One per process (a server build holds several copies of this module), so the bound holds.
+const holder = globalThis as typeof globalThis & { __ladderDecodedTokens?: { tokens: Map<string, DecodedToken>; secret?: string } };
+holder.__ladderDecodedTokens ??= { tokens: new Map() };
+const decoded = holder.__ladderDecodedTokens;
+const decodedTokens = decoded.tokens;
 
 function isWithinTimes(decoded: DecodedToken, nowS: number): boolean {
   if (decoded.nbf !== undefined && decoded.nbf > nowS + CLOCK_TOLERANCE_S) return false;
@@ -78,9 +81,9 @@ function isWithinTimes(decoded: DecodedToken, nowS: number): boolean {
 export async function decodeSessionToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
   const secret = getAuthSecret();
-  if (decodedWithSecret !== secret) {
+  if (decoded.secret !== secret) {
     decodedTokens.clear();
-    decodedWithSecret = secret;
+    decoded.secret = secret;
   }
   const nowS = Math.floor(Date.now() / 1000);
   const known = decodedTokens.get(token);
