@@ -4,7 +4,7 @@
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { PUT as putProgress } from "@/app/api/progress/[itemId]/route";
-import { getDb, PG_FAST_PATH_LIMITS } from "@/lib/db";
+import { getDb, PG_FAST_PATH_LIMITS, readRows, sql } from "@/lib/db";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 
 const itemId = "build-a-network";
@@ -42,4 +42,10 @@ describe.runIf(inject("provider") === "postgresql")("PostgreSQL write limits", (
     // The lock is free again: the same write goes through.
     expect((await put(cookie, { status: "done", note: "after" })).status).toBe(200);
   }, 20_000);
+
+  it("plans no parallel workers on the fast path's connections (a person's reads touch tens of rows)", async () => {
+    const [row] = await readRows<{ value: string }>(sql`SELECT current_setting('max_parallel_workers_per_gather') AS "value"`);
+    expect(row?.value).toBe("0");
+  });
 });
+
