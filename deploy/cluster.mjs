@@ -17,7 +17,7 @@ export const NGINX = process.env.NGINX_BIN || "/usr/sbin/nginx";
 /** @param {{ listen: string, instancePorts: number[], prefix: string }} options */
 export function renderNginxConfig({ listen, instancePorts, prefix }) {
   const template = fs.readFileSync(path.join(root, "deploy", "nginx.conf.template"), "utf8");
-  const servers = instancePorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join("\n");
+  const servers = instancePorts.map((port) => `    server 127.0.0.1:${port} max_fails=0;`).join("\n");
   return template.replaceAll("{{PREFIX}}", prefix).replaceAll("{{LISTEN}}", listen).replaceAll("{{UPSTREAM_SERVERS}}", servers);
 }
 
