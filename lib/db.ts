@@ -384,15 +384,13 @@ export function runInWriteBatch<T>(job: (connection: Database.Database) => T): P
 const batchStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /**
- * PostgreSQL: writes that touch different tables and read nothing the others write, as one
- * statement (one round trip): each a data-modifying WITH query, which PostgreSQL runs to
- * completion whether or not anything reads its output, all in one snapshot. SQLite has no
- * data-modifying WITH: there they run one by one.
+ * PostgreSQL only: one statement on a connection of the fast path's pool, committed on its
+ * own (no BEGIN/COMMIT round trips): for a write that is a single statement. Rows as objects.
  */
-export function postgresWrites(statements: readonly Prisma.Sql[]): Prisma.Sql {
-  if (statements.length === 1 && statements[0]) return statements[0];
-  const parts = statements.map((statement, i) => Prisma.sql`${Prisma.raw(i === 0 ? "WITH" : ",")} "write${Prisma.raw(String(i))}" AS (${statement})`);
-  return Prisma.sql`${Prisma.join(parts, " ")} SELECT 1`;
+export function runPostgresStatement<T>(query: Prisma.Sql): Promise<T[]> {
+  const config = getDatabaseConfig();
+  if (config.provider !== "postgresql") throw new Error("runPostgresStatement needs PostgreSQL");
+  return runPostgres<T>(fastPathPool(config), query);
 }
 
 /** Runs one statement inside runInPostgresTransaction: rows as objects (none for a write). */

@@ -7,9 +7,10 @@ import {
   getDatabaseConfig,
   getDb,
   newRowId,
+  joinSql,
   type PostgresStatementRunner,
-  postgresWrites,
   runInPostgresTransaction,
+  runPostgresStatement,
   runInWriteBatch,
   runSqlite,
   sql,
@@ -19,213 +20,244 @@ import {
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, type FieldChanges, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
-import { type ProgressRowLike, toProgressItem } from "./rows";
+import { progressRowsQuery, type StoredProgress, toStoredProgress } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
 import type { ItemVerification, ProgressItem } from "./types";
 
-/**
- * A step of the write, run by whichever path carries it (see setItemProgress): a query, or
- * writes that do not depend on each other, which PostgreSQL runs as one statement.
- */
-type Statement = { kind: "query"; sql: SqlQuery } | { kind: "writes"; sql: readonly SqlQuery[] };
-/** The write as steps: yields statements, gets their rows back; the same on both paths. */
+/** A step of the write, run by whichever path carries it (see setItemProgress): a query (rows back), or a write (nothing back). */
+type Statement = { kind: "query" | "write"; sql: SqlQuery };
+/** The write as steps: yields statements, gets their rows back; the same on every path. */
 type WriteSteps<T> = Generator<Statement, T, unknown>;
 
 function* query<T>(statement: SqlQuery): WriteSteps<T[]> {
   return (yield { kind: "query", sql: statement }) as T[];
 }
 
-/** Statements that change different tables and read nothing the others write. */
-function* execute(...statements: SqlQuery[]): WriteSteps<void> {
-  yield { kind: "writes", sql: statements };
-}
-
-/**
- * Serialises writers of one (person, item) on PostgreSQL, so the "before" each history event
- * records is the row as it really was. The unique (userId, itemId) upsert alone already
- * prevents duplicate rows; the lock keeps history exact. SQLite needs nothing: it has one
- * writer, and every write runs in a transaction of the one connection.
- */
-function* lockItem(userId: string, itemId: string): WriteSteps<void> {
-  if (getDatabaseConfig().provider !== "postgresql") return;
-  yield* execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`progress:${userId}:${itemId}`}, 0))`);
+function* execute(statement: SqlQuery): WriteSteps<void> {
+  yield { kind: "write", sql: statement };
 }
 
 /** The history item id of rung changes: not a checklist item, so exports leave it out. */
 export const RUNG_EVENT_ITEM_ID = "ladder-rung";
 
-/** A row of recordRungChange's read: a progress row (status, completedOn, expiresOn) or an own certification (title, issuer). */
-type RungInputRow = { source: "progress" | "certification"; id: string; first: string | null; second: string | null; third: string | null };
+/** One row of history: an item's change, or a rung change (RUNG_EVENT_ITEM_ID). */
+type EventRow = { itemId: string; fromStatus: string | null; toStatus: string; changes: string };
 
-/**
- * Records reaching or losing a rung as a history event of its own: {"rung": [before, after]}
- * (rung ids, null below the first). Only after a write that can move the rung: a status or
- * an expiry date changed. One more read, inside the write's transaction.
- * `before`: the fields each written item had before this write.
- */
-function* recordRungChange(userId: string, before: ReadonlyMap<string, ProgressFields>, now: Date): WriteSteps<void> {
-  // Read after the upserts: the rows hold the new state; the old one is `before`.
-  // Both in one round trip: the person's rows and their own certifications, told apart by `source`.
-  const read = yield* query<RungInputRow>(sql`
-    SELECT 'progress' AS "source", "itemId" AS "id", "status" AS "first", "completedOn" AS "second", "expiresOn" AS "third" FROM "Progress" WHERE "userId" = ${userId}
-    UNION ALL
-    SELECT 'certification', "id", "title", "issuer", NULL FROM "CustomCertification" WHERE "userId" = ${userId}`);
-  const rows: ProgressRow[] = [];
-  const certs: { id: string; title: string; issuer: string }[] = [];
-  for (const row of read) {
-    if (row.source === "certification") certs.push({ id: row.id, title: row.first ?? "", issuer: row.second ?? "" });
-    // Only validated statuses are ever written (lib/progress/schemas.ts).
-    else rows.push({ itemId: row.id, status: row.first as ProgressRow["status"], completedOn: row.second, expiresOn: row.third });
-  }
-  const catalog = withCustomCertifications(CATALOG, certs);
-  const today = todayUtc(now);
-  const rowsBefore = rows.map((row) => {
-    const old = before.get(row.itemId);
-    return old ? { itemId: row.itemId, status: old.status, completedOn: old.completedOn, expiresOn: old.expiresOn } : row;
-  });
-  const from = evaluateLadder(catalog, rowsBefore, today).current?.id ?? null;
-  const to = evaluateLadder(catalog, rows, today).current?.id ?? null;
-  if (from === to) return;
-  yield* execute(sql`
-    INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
-    VALUES (${newRowId()}, ${userId}, ${RUNG_EVENT_ITEM_ID}, ${null}, ${"todo"}, ${JSON.stringify({ rung: [from, to] })}, ${now})`);
-}
-
-/** A stored row's columns, null where the LEFT JOIN found no row. */
-type NullableRow = { [K in keyof Omit<ProgressRowLike, "itemId">]-?: ProgressRowLike[K] | null };
-
-type ItemWrite = {
-  /** The item as saved (or as stored, when nothing changed). */
-  item: ProgressItem;
-  before: ProgressFields;
-  changes: FieldChanges | null;
-  /** When it was written: taken after the item's lock, so history orders writers as they wrote. */
-  now: Date;
+/** One item's change, decided from the stored rows before anything is written. */
+type ItemChange = {
+  itemId: string;
+  /** The stored row, null when the item was never saved. */
+  stored: ProgressItem | null;
+  after: ProgressFields;
+  changes: FieldChanges;
+  /** A verified mark vouches for the credential's status and dates: changing them by hand ends it. */
+  endsVerification: boolean;
 };
 
-const movesRung = (changes: FieldChanges | null) => Boolean(changes?.status || changes?.expiresOn);
+/** A whole write: the changes, the rung event (when the rung moves) and the items to answer with. */
+type WritePlan = { changes: ItemChange[]; rungEvent: EventRow | null; items: ProgressItem[]; now: Date };
 
 /**
- * One item's write: lock, read the stored row, merge, check, and (when anything changed) the
- * upsert, its history event and the end of a verification the change contradicts. Throws
- * AppError (nothing is then written: the caller's transaction or savepoint rolls back).
+ * Decides a write from the person's stored rows: checks every item and update, merges them,
+ * and works out whether the rung moves (from the rows before and after, with the person's own
+ * certifications). Pure; throws AppError (then nothing is written).
  */
-function* writeItem(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ItemWrite> {
-  yield* lockItem(userId, itemId);
-  const catalogKind = checkableCatalogKind(itemId);
-  // One row always: the stored row (status null when there is none) and whether the item is
-  // one of this person's own certifications, in one round trip.
-  const [existing] = yield* query<NullableRow & { ownCertificationId: string | null }>(sql`
-    SELECT c."id" AS "ownCertificationId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
-      v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt"
-    FROM (SELECT 1 AS "one") AS "single"
-    LEFT JOIN "Progress" p ON p."userId" = ${userId} AND p."itemId" = ${itemId}
-    LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
-    LEFT JOIN "CustomCertification" c ON c."id" = ${itemId} AND c."userId" = ${userId}`);
-  if (catalogKind === null && !existing?.ownCertificationId) throw notCheckable(itemId);
-  const kind = catalogKind ?? "certification";
-  const stored = existing?.status != null && existing.updatedAt != null ? toProgressItem({ ...existing, itemId, status: existing.status, updatedAt: existing.updatedAt }) : null;
-  const before: ProgressFields = stored ?? untouchedItem(itemId);
-  const after = mergeProgressUpdate(before, update);
+function planWrite(stored: StoredProgress, updates: readonly (readonly [string, ProgressUpdate])[], now: Date): WritePlan {
+  const rows = new Map(stored.items.map((item) => [item.itemId, item]));
+  const ownCertifications = new Set(stored.customCertifications.map((certification) => certification.id));
+  const changes: ItemChange[] = [];
+  const items: ProgressItem[] = [];
+  for (const [itemId, update] of updates) {
+    const catalogKind = checkableCatalogKind(itemId);
+    if (catalogKind === null && !ownCertifications.has(itemId)) throw notCheckable(itemId);
+    const kind = catalogKind ?? "certification";
+    const row = rows.get(itemId) ?? null;
+    const before: ProgressFields = row ?? untouchedItem(itemId);
+    const after = mergeProgressUpdate(before, update);
 
-  // Only a new target is checked: a stored one that has since passed may be kept (overdue).
-  if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate()) {
-    throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
-  }
-  if (after.expiresOn !== null && kind !== "certification") {
-    throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
-  }
-  // Checked on the merged row: a request may send one date while the other is stored.
-  if (isExpiryBeforeCompletion(after)) {
-    throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
-  }
+    // Only a new target is checked: a stored one that has since passed may be kept (overdue).
+    if (after.targetOn !== null && after.targetOn !== before.targetOn && after.targetOn < earliestTargetDate(now)) {
+      throw new AppError("invalid_input", "targetOn: cannot be in the past.", { field: "targetOn" });
+    }
+    if (after.expiresOn !== null && kind !== "certification") {
+      throw new AppError("invalid_input", "expiresOn: only certifications have an expiry date.", { field: "expiresOn" });
+    }
+    // Checked on the merged row: a request may send one date while the other is stored.
+    if (isExpiryBeforeCompletion(after)) {
+      throw new AppError("invalid_input", "expiresOn: cannot be before the date it was earned.", { field: "expiresOn" });
+    }
 
-  const changes = diffProgressFields(before, after);
-  const now = new Date();
-  if (!changes) return { item: stored ?? untouchedItem(itemId), before, changes, now };
+    const fieldChanges = diffProgressFields(before, after);
+    if (!fieldChanges) {
+      items.push(row ?? untouchedItem(itemId));
+      continue;
+    }
+    const endsVerification = Boolean(fieldChanges.status || fieldChanges.completedOn || fieldChanges.expiresOn);
+    const verification = endsVerification ? null : (row?.verification ?? null);
+    changes.push({ itemId, stored: row, after, changes: fieldChanges, endsVerification });
+    items.push({ itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) });
+  }
+  return { changes, rungEvent: rungEvent(stored, changes, now), items, now };
+}
 
-  // A verified mark vouches for the credential's status and dates: changing them by hand ends it.
-  const endsVerification = Boolean(changes.status || changes.completedOn || changes.expiresOn);
-  // One round trip on PostgreSQL: the row, its history event and the end of a verification.
-  yield* execute(
-    // The unique (userId, itemId) index makes this one row per person and item, whatever races.
-    sql`
-    INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")
-    VALUES (${newRowId()}, ${userId}, ${itemId}, ${after.status}, ${after.completedOn}, ${after.expiresOn}, ${after.note}, ${after.evidenceUrl}, ${after.targetOn}, ${now}, ${now})
+/**
+ * Reaching or losing a rung is a history event of its own: {"rung": [before, after]} (rung
+ * ids, null below the first). Only a status or an expiry date can move the rung.
+ */
+function rungEvent(stored: StoredProgress, changes: readonly ItemChange[], now: Date): EventRow | null {
+  const moving = changes.filter((change) => change.changes.status || change.changes.expiresOn);
+  if (moving.length === 0) return null;
+  const catalog = withCustomCertifications(CATALOG, stored.customCertifications);
+  const today = todayUtc(now);
+  const afterRows = new Map<string, ProgressRow>(stored.items.map((item) => [item.itemId, item]));
+  for (const change of moving) afterRows.set(change.itemId, { itemId: change.itemId, ...change.after });
+  const from = evaluateLadder(catalog, stored.items, today).current?.id ?? null;
+  const to = evaluateLadder(catalog, [...afterRows.values()], today).current?.id ?? null;
+  if (from === to) return null;
+  return { itemId: RUNG_EVENT_ITEM_ID, fromStatus: null, toStatus: "todo", changes: JSON.stringify({ rung: [from, to] }) };
+}
+
+const itemEvent = (change: ItemChange): EventRow => ({
+  itemId: change.itemId,
+  fromStatus: change.stored?.status ?? null,
+  toStatus: change.after.status,
+  changes: JSON.stringify(change.changes),
+});
+
+// The statements, in two forms. SQLite runs a write's statements one by one on its one
+// writer (a group-commit savepoint), so nothing can change the rows between the read and the
+// writes. PostgreSQL has many writers and no lock is taken: each item's write is one
+// statement that applies only if the row is still the one the read saw (same xmin, or still
+// absent), and its history event, the end of its verification and the rung event are part of
+// that statement and happen only if it applied. A write that finds the row changed writes
+// nothing and is tried again from the read (setItemProgress).
+
+const PROGRESS_VALUES = (userId: string, change: ItemChange, now: Date) =>
+  sql`${newRowId()}, ${userId}, ${change.itemId}, ${change.after.status}, ${change.after.completedOn}, ${change.after.expiresOn}, ${change.after.note}, ${change.after.evidenceUrl}, ${change.after.targetOn}, ${now}, ${now}`;
+const PROGRESS_INSERT = sql`INSERT INTO "Progress" ("id", "userId", "itemId", "status", "completedOn", "expiresOn", "note", "evidenceUrl", "targetOn", "createdAt", "updatedAt")`;
+const EVENT_INSERT = sql`INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")`;
+
+/** SQLite: the row (the unique (userId, itemId) index makes it one per person and item), its event, the end of its verification. */
+function sqliteItemWrites(userId: string, change: ItemChange, now: Date): SqlQuery[] {
+  return [
+    sql`${PROGRESS_INSERT} VALUES (${PROGRESS_VALUES(userId, change, now)})
     ON CONFLICT ("userId", "itemId") DO UPDATE SET
       "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
       "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`,
-    sql`
-    INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt")
-    VALUES (${newRowId()}, ${userId}, ${itemId}, ${stored?.status ?? null}, ${after.status}, ${JSON.stringify(changes)}, ${now})`,
-    ...(endsVerification ? [sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${itemId}`] : []),
-  );
-  const verification = endsVerification ? null : (stored?.verification ?? null);
-  return { item: { itemId, ...after, updatedAt: now.toISOString(), ...(verification ? { verification } : {}) }, before, changes, now };
+    sqliteEvent(userId, itemEvent(change), now),
+    ...(change.endsVerification ? [sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${change.itemId}`] : []),
+  ];
 }
 
-/** One item's write and, when it can move the rung, its rung event. */
-function* writeOne(userId: string, itemId: string, update: ProgressUpdate): WriteSteps<ProgressItem> {
-  const write = yield* writeItem(userId, itemId, update);
-  if (movesRung(write.changes)) yield* recordRungChange(userId, new Map([[itemId, write.before]]), write.now);
-  return write.item;
+function sqliteEvent(userId: string, event: EventRow, now: Date): SqlQuery {
+  return sql`${EVENT_INSERT} VALUES (${newRowId()}, ${userId}, ${event.itemId}, ${event.fromStatus}, ${event.toStatus}, ${event.changes}, ${now})`;
 }
 
-/** One status for several items, each recorded as a single write would be, and one rung event for all. */
-function* writeMany(userId: string, itemIds: readonly string[], status: ItemStatus): WriteSteps<ProgressItem[]> {
-  const before = new Map<string, ProgressFields>();
-  const items: ProgressItem[] = [];
-  let now = new Date();
-  // In one order for every writer, so two bulk writes on PostgreSQL cannot deadlock on the item locks.
-  for (const itemId of [...itemIds].sort()) {
-    const write = yield* writeItem(userId, itemId, { status });
-    now = write.now;
-    if (movesRung(write.changes)) before.set(itemId, write.before);
-    items.push(write.item);
+/** PostgreSQL: an event's values, selected once for each row the statement's row write ("row") wrote; typed, since no column gives them a type. */
+function postgresEventIfWritten(userId: string, event: EventRow, now: Date): SqlQuery {
+  return sql`SELECT ${newRowId()}::text, ${userId}::text, ${event.itemId}::text, ${event.fromStatus}::text, ${event.toStatus}::text, ${event.changes}::text, ${now}::timestamp(3) FROM "row"`;
+}
+
+/**
+ * PostgreSQL: one item's write as one statement, answering {written: 1} if the row was still
+ * as read and the write applied, {written: 0} (and nothing written) if not. `alsoIfWritten`:
+ * more events that belong to this write (the rung event of a one-item write).
+ */
+function postgresItemWrite(userId: string, change: ItemChange, version: string | undefined, now: Date, alsoIfWritten: readonly EventRow[]): SqlQuery {
+  let row: SqlQuery;
+  if (change.stored === null) {
+    row = sql`${PROGRESS_INSERT} VALUES (${PROGRESS_VALUES(userId, change, now)}) ON CONFLICT ("userId", "itemId") DO NOTHING RETURNING 1`;
+  } else {
+    if (version === undefined) throw new Error("a stored row read without its version");
+    const { after } = change;
+    row = sql`UPDATE "Progress" SET "status" = ${after.status}, "completedOn" = ${after.completedOn}, "expiresOn" = ${after.expiresOn},
+      "note" = ${after.note}, "evidenceUrl" = ${after.evidenceUrl}, "targetOn" = ${after.targetOn}, "updatedAt" = ${now}
+      WHERE "userId" = ${userId} AND "itemId" = ${change.itemId} AND "xmin" = ${version}::xid RETURNING 1`;
   }
-  if (before.size > 0) yield* recordRungChange(userId, before, now);
-  return items;
+  const parts = [
+    sql`"row" AS (${row})`,
+    sql`"events" AS (${EVENT_INSERT} ${joinSql(
+      [itemEvent(change), ...alsoIfWritten].map((event) => postgresEventIfWritten(userId, event, now)),
+      " UNION ALL ",
+    )})`,
+    ...(change.endsVerification
+      ? [sql`"unverified" AS (DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${change.itemId} AND EXISTS (SELECT 1 FROM "row"))`]
+      : []),
+  ];
+  return sql`WITH ${joinSql(parts, ", ")} SELECT count(*)::int AS "written" FROM "row"`;
+}
+
+/** The row of one item changed between the write's read and its write (PostgreSQL): try again. */
+class RowChanged extends Error {}
+
+/**
+ * A write: one read of the person's rows and own certifications, then the writes it decided.
+ * `isPostgres`: the statements of PostgreSQL (conditional on the rows as read).
+ */
+function* write(userId: string, updates: readonly (readonly [string, ProgressUpdate])[], isPostgres: boolean): WriteSteps<ProgressItem[]> {
+  // Ids that cannot be a checklist item are refused before any query.
+  for (const [itemId] of updates) checkableCatalogKind(itemId);
+  const stored = toStoredProgress(yield* query<Record<string, unknown>>(progressRowsQuery(userId)));
+  const plan = planWrite(stored, updates, new Date());
+  const { changes, rungEvent: rung, now } = plan;
+  if (!isPostgres) {
+    for (const change of changes) for (const statement of sqliteItemWrites(userId, change, now)) yield* execute(statement);
+    if (rung) yield* execute(sqliteEvent(userId, rung, now));
+    return plan.items;
+  }
+  // A one-item write is one statement with its rung event; several run in a transaction
+  // (setItemsStatus), the rung event last.
+  for (const change of changes) {
+    const alsoIfWritten = rung && changes.length === 1 ? [rung] : [];
+    const [result] = yield* query<{ written: number }>(postgresItemWrite(userId, change, stored.versions.get(change.itemId), now, alsoIfWritten));
+    if (Number(result?.written) !== 1) throw new RowChanged();
+  }
+  if (rung && changes.length > 1) yield* execute(sql`${EVENT_INSERT} VALUES (${newRowId()}, ${userId}, ${rung.itemId}, ${rung.fromStatus}, ${rung.toStatus}, ${rung.changes}, ${now})`);
+  return plan.items;
 }
 
 /** Runs the steps synchronously on SQLite's connection, inside a group-commit savepoint. */
 function runOnSqlite<T>(connection: Database.Database, steps: WriteSteps<T>): T {
   let next = steps.next();
-  while (!next.done) {
-    const step = next.value;
-    if (step.kind === "query") {
-      next = steps.next(runSqlite(connection, step.sql));
-    } else {
-      for (const statement of step.sql) runSqlite(connection, statement);
-      next = steps.next(undefined);
-    }
-  }
+  while (!next.done) next = steps.next(runSqlite(connection, next.value.sql));
   return next.value;
 }
 
-/** Runs the steps in a PostgreSQL transaction of node-postgres's (runInPostgresTransaction). */
-async function runOnPostgres<T>(run: PostgresStatementRunner, steps: WriteSteps<T>): Promise<T> {
+/** Runs the steps with `run`: on PostgreSQL's fast path (a connection of the pool, or a transaction's). */
+async function runWith<T>(run: PostgresStatementRunner, steps: WriteSteps<T>): Promise<T> {
   let next = steps.next();
-  while (!next.done) {
-    const step = next.value;
-    next = steps.next(await run(step.kind === "query" ? step.sql : postgresWrites(step.sql)));
-  }
+  while (!next.done) next = steps.next(await run(next.value.sql));
   return next.value;
 }
 
 /** Runs the steps in a Prisma transaction (beside a write of Prisma's: afterWrite). */
 async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
-  const isPostgres = getDatabaseConfig().provider === "postgresql";
   let next = steps.next();
   while (!next.done) {
     const step = next.value;
-    if (step.kind === "query") {
-      next = steps.next(await tx.$queryRaw(step.sql));
-    } else {
-      for (const statement of isPostgres ? [postgresWrites(step.sql)] : step.sql) await tx.$executeRaw(statement);
-      next = steps.next(undefined);
-    }
+    next = steps.next(step.kind === "query" ? await tx.$queryRaw(step.sql) : await tx.$executeRaw(step.sql));
   }
   return next.value;
+}
+
+/**
+ * Attempts of a PostgreSQL write whose rows other writes keep changing under it. Each round
+ * one of the writers of an item gets through, so this many writers of one item at once all
+ * succeed; beyond that the write answers 503 with Retry-After, having written nothing.
+ */
+export const PG_WRITE_ATTEMPTS = 32;
+
+async function retriedOnChange<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let attempts = 1; ; attempts++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof RowChanged)) throw error;
+      if (attempts >= PG_WRITE_ATTEMPTS) {
+        throw new AppError("unavailable", "This item is being changed by many requests at once. Please try again in a moment.", { retryAfter: 1 });
+      }
+    }
+  }
 }
 
 /**
@@ -235,11 +267,12 @@ async function runInTransaction<T>(tx: Tx, steps: WriteSteps<T>): Promise<T> {
  * `update` is parsed by the caller with progressUpdateSchema (lib/progress/schemas.ts).
  * Throws AppError: invalid_input (400), not_found (404: not a checkable item of this person).
  *
- * Plain SQL, the same on SQLite and PostgreSQL: this is the app's busiest write, and Prisma
- * 6.19's query compiler made each of its statements cost more than the database's own work
- * (decision record 004). On SQLite it joins a group commit (decision record 014): answered
- * only after the COMMIT of its batch. On PostgreSQL a transaction on node-postgres's own
- * connection (decision record 020). With `afterWrite`, a Prisma transaction.
+ * Plain SQL: this is the app's busiest write, and Prisma 6.19's query compiler made each of
+ * its statements cost more than the database's own work (decision record 004). One read of
+ * the person's rows, then the writes. On SQLite it joins a group commit (decision record 014):
+ * answered only after the COMMIT of its batch. On PostgreSQL one statement on node-postgres's
+ * own connection that applies only if the row is still as read, tried again from the read
+ * if not (decision records 020 and 026). With `afterWrite`, a Prisma transaction.
  */
 export async function setItemProgress(
   userId: string,
@@ -251,19 +284,27 @@ export async function setItemProgress(
   if (itemId.length === 0 || itemId.length > ITEM_ID_MAX_CHARS) {
     throw new AppError("not_found", "There is no such checklist item.");
   }
+  const updates = [[itemId, update]] as const;
+  const isPostgres = getDatabaseConfig().provider === "postgresql";
   if (!afterWrite) {
-    if (getDatabaseConfig().provider === "sqlite") return runInWriteBatch((connection) => runOnSqlite(connection, writeOne(userId, itemId, update)));
-    return runInPostgresTransaction((run) => runOnPostgres(run, writeOne(userId, itemId, update)));
+    if (!isPostgres) return only(await runInWriteBatch((connection) => runOnSqlite(connection, write(userId, updates, false))));
+    return only(await retriedOnChange(() => runWith(runPostgresStatement, write(userId, updates, true))));
   }
-
-  return getDb().$transaction(
-    async (tx) => {
-      const item = await runInTransaction(tx, writeOne(userId, itemId, update));
-      return afterWrite ? { ...item, verification: await afterWrite(tx) } : item;
-    },
-    // Concurrent writers of one item queue on the lock above; give them time.
-    { maxWait: 10_000, timeout: 15_000 },
+  return retriedOnChange(() =>
+    getDb().$transaction(
+      async (tx) => {
+        const item = only(await runInTransaction(tx, write(userId, updates, isPostgres)));
+        return { ...item, verification: await afterWrite(tx) };
+      },
+      { maxWait: 10_000, timeout: 15_000 },
+    ),
   );
+}
+
+function only(items: readonly ProgressItem[]): ProgressItem {
+  const [item] = items;
+  if (!item) throw new Error("a one-item write answered no item");
+  return item;
 }
 
 /**
@@ -273,8 +314,10 @@ export async function setItemProgress(
  * On SQLite one savepoint of a group commit holds the whole change.
  */
 export async function setItemsStatus(userId: string, itemIds: readonly string[], status: ItemStatus): Promise<ProgressItem[]> {
+  // Sorted: every writer updates rows in one order, so two bulk writes on PostgreSQL cannot deadlock.
+  const updates = [...itemIds].sort().map((itemId) => [itemId, { status }] as const);
   if (getDatabaseConfig().provider === "sqlite") {
-    return runInWriteBatch((connection) => runOnSqlite(connection, writeMany(userId, itemIds, status)));
+    return runInWriteBatch((connection) => runOnSqlite(connection, write(userId, updates, false)));
   }
-  return runInPostgresTransaction((run) => runOnPostgres(run, writeMany(userId, itemIds, status)));
+  return retriedOnChange(() => runInPostgresTransaction((run) => runWith(run, write(userId, updates, true))));
 }

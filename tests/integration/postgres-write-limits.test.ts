@@ -1,6 +1,9 @@
-// PostgreSQL: a progress write waits a bounded time for another write's lock on the same item
-// (lib/db.ts, PG_FAST_PATH_LIMITS); past it the request answers 503 with Retry-After, nothing
-// of it is stored, and the next write goes through once the lock is free.
+// PostgreSQL: a progress write waits a bounded time for another transaction's lock on the
+// item's row (lib/db.ts, PG_FAST_PATH_LIMITS); past it the request answers 503 with Retry-After, nothing
+// of it is stored, and the next write goes through once the lock is free. A write takes no lock
+// before it reads; its one statement applies only if the row is still as read
+// (lib/progress/set-item-progress.ts): when another transaction changes the row after the
+// write has read it, the write reads again and records history from the row as it really was.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { PUT as putProgress } from "@/app/api/progress/[itemId]/route";
@@ -13,16 +16,34 @@ const put = (cookie: string, body: unknown) =>
     params: Promise.resolve({ itemId }),
   });
 
+/** Waits until a session of this database waits for another transaction (the row's lock): the write has read, and is blocked on the row. */
+async function untilAWriteWaits(observer: pg.Client): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const { rows } = await observer.query(`SELECT count(*)::int AS "n" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'transactionid'`);
+    if (rows[0]?.n === 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the write never waited for the row");
+}
+
+/** Another session, with an open transaction that has locked this person's row of the item. */
+async function lockRowInAnotherSession(userId: string): Promise<pg.Client> {
+  const other = new pg.Client({ connectionString: inject("databaseUrl") });
+  await other.connect();
+  await other.query("BEGIN");
+  const locked = await other.query(`SELECT 1 FROM "Progress" WHERE "userId" = $1 AND "itemId" = $2 FOR UPDATE`, [userId, itemId]);
+  expect(locked.rowCount).toBe(1);
+  return other;
+}
+
 describe.runIf(inject("provider") === "postgresql")("PostgreSQL write limits", () => {
-  it("answers 503 with Retry-After when another write holds the item's lock past lock_timeout, and stores nothing of it", async () => {
+  it("answers 503 with Retry-After when another transaction holds the item's row past lock_timeout, and stores nothing of it", async () => {
     const { user, cookie } = await createSignedInUser();
     expect((await put(cookie, { status: "in_progress", note: "before" })).status).toBe(200);
 
-    // Another session holds the lock the write takes for this person's item.
-    const holder = new pg.Client({ connectionString: inject("databaseUrl") });
-    await holder.connect();
+    const holder = await lockRowInAnotherSession(user.id);
     try {
-      await holder.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [`progress:${user.id}:${itemId}`]);
       const started = Date.now();
       const refused = await put(cookie, { status: "done", note: "blocked" });
       const waited = Date.now() - started;
@@ -47,5 +68,39 @@ describe.runIf(inject("provider") === "postgresql")("PostgreSQL write limits", (
     const [row] = await readRows<{ value: string }>(sql`SELECT current_setting('max_parallel_workers_per_gather') AS "value"`);
     expect(row?.value).toBe("0");
   });
-});
 
+  it("reads again when the row changed after its read, and records history from the row as it really was", async () => {
+    const { user, cookie } = await createSignedInUser();
+    expect((await put(cookie, { status: "in_progress", note: "first" })).status).toBe(200);
+
+    // Another writer has the row locked, uncommitted, while this write reads the old row.
+    const other = await lockRowInAnotherSession(user.id);
+    try {
+      const pending = put(cookie, { status: "done", note: "mine" });
+      await untilAWriteWaits(other);
+      await other.query(`UPDATE "Progress" SET "status" = 'skipped', "note" = 'theirs', "updatedAt" = now() WHERE "userId" = $1 AND "itemId" = $2`, [user.id, itemId]);
+      await other.query(
+        `INSERT INTO "ProgressEvent" ("id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt") VALUES ('race-other', $1, $2, 'in_progress', 'skipped', '{}', now())`,
+        [user.id, itemId],
+      );
+      await other.query("COMMIT");
+
+      const response = await pending;
+      expect(response.status).toBe(200);
+      expect((await response.json()).item).toMatchObject({ itemId, status: "done", note: "mine" });
+    } finally {
+      await other.end();
+    }
+
+    const stored = await getDb().progress.findMany({ where: { userId: user.id, itemId } });
+    expect(stored.map((row) => ({ status: row.status, note: row.note }))).toEqual([{ status: "done", note: "mine" }]);
+    const events = await getDb().progressEvent.findMany({ where: { userId: user.id, itemId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    expect(events.map((event) => [event.fromStatus, event.toStatus])).toEqual([
+      [null, "in_progress"],
+      ["in_progress", "skipped"],
+      ["skipped", "done"],
+    ]);
+    // The write's own event starts from the other writer's row, not from the row it first read.
+    expect(JSON.parse(events[2]?.changes ?? "{}")).toMatchObject({ status: ["skipped", "done"], note: ["theirs", "mine"] });
+  }, 20_000);
+});
