@@ -1,6 +1,6 @@
 import "server-only";
 import type { ItemStatus } from "@/lib/catalog";
-import { getDatabaseConfig, readRows, type SqlQuery, sql } from "@/lib/db";
+import { readRows, sql } from "@/lib/db";
 import type { CustomCertification } from "@/lib/certifications/types";
 import type { ProgressItem } from "./types";
 
@@ -39,68 +39,40 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
   };
 }
 
-/** A row of progressRowsQuery: a progress row, or one of the person's own certifications (`title`, `issuer`). */
+/** A row of loadProgressRows: a progress row, or one of the person's own certifications (`title`, `issuer`). */
 type ProgressOrCertificationRow = Omit<ProgressRowLike, "status" | "updatedAt"> & {
   source: "certification" | "progress";
   status: string | null;
   updatedAt: Date | string | null;
   title: string | null;
   issuer: string | null;
-  version: string | null;
-};
-
-/** A person's stored progress rows (by item id order) and own certifications (oldest first), as one query reads them. */
-export type StoredProgress = {
-  items: ProgressItem[];
-  customCertifications: CustomCertification[];
-  /**
-   * PostgreSQL: each row's version (its system column xmin, which every update of the row
-   * changes), for a write that must find the row as it read it. Empty on SQLite, whose
-   * writes run one at a time.
-   */
-  versions: Map<string, string>;
 };
 
 /**
  * Every stored row of one person, in a stable order (by item id), and their own
- * certifications, oldest first: the one read of every page and API call that shows progress,
- * and of every progress write (lib/progress/set-item-progress.ts). One statement instead of
- * two saves a round trip and the database's work for a second statement on every such
- * request (decision record 024); `source` tells the two kinds of row apart, and the columns
- * one kind lacks are NULL.
+ * certifications, oldest first: one query on lib/db's fast read path, which every page and
+ * API call that shows progress makes. One statement instead of two saves a round trip and
+ * the database's work for a second statement on every such request (decision record 024);
+ * `source` tells the two kinds of row apart, and the columns one kind lacks are NULL.
  */
-export function progressRowsQuery(userId: string): SqlQuery {
-  const version = getDatabaseConfig().provider === "postgresql" ? sql`p."xmin"::text` : sql`NULL`;
-  return sql`
+export async function loadProgressRows(userId: string): Promise<{ items: ProgressItem[]; customCertifications: CustomCertification[] }> {
+  const rows = await readRows<ProgressOrCertificationRow>(sql`
     SELECT 'progress' AS "source", p."itemId" AS "itemId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
       v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt",
-      NULL AS "title", NULL AS "issuer", NULL AS "createdAt", ${version} AS "version"
+      NULL AS "title", NULL AS "issuer", NULL AS "createdAt"
     FROM "Progress" p
     LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
     WHERE p."userId" = ${userId}
     UNION ALL
-    SELECT 'certification', c."id", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c."title", c."issuer", c."createdAt", NULL
+    SELECT 'certification', c."id", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c."title", c."issuer", c."createdAt"
     FROM "CustomCertification" c
     WHERE c."userId" = ${userId}
-    ORDER BY "source" DESC, "createdAt" ASC, "itemId" ASC`;
-}
-
-/** The rows of progressRowsQuery, however they were read (the fast read path, a transaction). */
-export function toStoredProgress(rows: readonly Record<string, unknown>[]): StoredProgress {
+    ORDER BY "source" DESC, "createdAt" ASC, "itemId" ASC`);
   const items: ProgressItem[] = [];
   const customCertifications: CustomCertification[] = [];
-  const versions = new Map<string, string>();
-  for (const row of rows as readonly ProgressOrCertificationRow[]) {
+  for (const row of rows) {
     if (row.source === "certification") customCertifications.push({ id: row.itemId, title: row.title ?? "", issuer: row.issuer ?? "" });
-    else if (row.status !== null && row.updatedAt !== null) {
-      items.push(toProgressItem({ ...row, status: row.status, updatedAt: row.updatedAt }));
-      if (row.version !== null) versions.set(row.itemId, row.version);
-    }
+    else if (row.status !== null && row.updatedAt !== null) items.push(toProgressItem({ ...row, status: row.status, updatedAt: row.updatedAt }));
   }
-  return { items, customCertifications, versions };
-}
-
-/** progressRowsQuery on lib/db's fast read path. */
-export async function loadProgressRows(userId: string): Promise<StoredProgress> {
-  return toStoredProgress(await readRows(progressRowsQuery(userId)));
+  return { items, customCertifications };
 }
