@@ -8,7 +8,7 @@ import { loadUserProgress } from "@/lib/progress";
 import { checklistItemIds, checklistSections } from "@/lib/progress/checklist";
 import { progressFieldsOf } from "@/lib/progress/fields";
 import { toCsv } from "./csv";
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, IMPORT_MAX_BYTES, type ImportResult, type ImportUndoResult } from "./schemas";
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, HISTORY_COLUMNS, IMPORT_MAX_BYTES, type ImportResult, type ImportUndoResult } from "./schemas";
 import { keepForUndo, newestThatFit, restoreImport } from "./undo";
 
 export type { ExportFile, ImportResult, ImportUndoResult } from "./schemas";
@@ -103,7 +103,6 @@ export async function exportChecklistCsv(userId: string): Promise<string> {
 
 /** History entries written at a time, between turns for other requests. */
 const SLICE = INSERT_ROWS_PER_STATEMENT;
-const HISTORY_COLUMNS = ["id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt"] as const;
 
 function yieldToOtherRequests(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -220,5 +219,5 @@ export async function importUserData(userId: string, file: ExportFile, now: Date
  * (already undone).
  */
 export async function undoImport(userId: string, id: string, now: Date = new Date()): Promise<ImportUndoResult> {
-  return getDb().$transaction((tx) => restoreImport(tx, userId, id, now), { maxWait: 10_000, timeout: 30_000 });
+  return runTransaction((tx) => restoreImport(tx, userId, id, now), { maxWait: 10_000, timeout: 30_000 });
 }

@@ -147,3 +147,6 @@ export type ImportResult = {
 export const importUndoSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 export type ImportUndoResult = { restored: { progress: number } };
+
+/** The columns of a history row, in the order an import and an undo write them with insertRows (lib/db). */
+export const HISTORY_COLUMNS = ["id", "userId", "itemId", "fromStatus", "toStatus", "changes", "createdAt"] as const;

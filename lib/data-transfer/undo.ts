@@ -3,7 +3,7 @@ import { getCatalogItem } from "@/lib/catalog";
 import { insertRows, newRowId, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { diffProgressFields, type ProgressFields, progressFieldsOf, untouchedItem } from "@/lib/progress/fields";
-import { IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY } from "./schemas";
+import { HISTORY_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_HISTORY } from "./schemas";
 
 /** How long an import can be undone: long enough to notice a wrong file (decision record 016). */
 export const IMPORT_UNDO_MINUTES = 10;
@@ -98,9 +98,14 @@ export async function restoreImport(tx: Tx, userId: string, id: string, now: Dat
   if (snapshot.customCertifications.length > 0) await tx.customCertification.createMany({ data: snapshot.customCertifications as never });
   if (snapshot.progress.length > 0) await tx.progress.createMany({ data: snapshot.progress as never });
   if (snapshot.verifications.length > 0) await tx.certificationVerification.createMany({ data: snapshot.verifications as never });
-  for (let start = 0; start < snapshot.events.length; start += 1000) {
-    await tx.progressEvent.createMany({ data: snapshot.events.slice(start, start + 1000) as never });
-  }
+  // Up to 20,000 rows: on the transaction's own connection, past Prisma (insertRows), as the
+  // import writes them; the dates back as Dates, so each database stores them in its own format.
+  await insertRows(
+    tx,
+    "ProgressEvent",
+    HISTORY_COLUMNS,
+    snapshot.events.map((event) => HISTORY_COLUMNS.map((column) => (column === "createdAt" ? new Date(event.createdAt as string) : event[column]))),
+  );
   if (snapshot.plan) await tx.plan.create({ data: snapshot.plan as never });
   await tx.user.updateMany({ where: { id: userId }, data: { trackId: snapshot.user.trackId, name: snapshot.user.name } });
 
