@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Activity, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
-import type { DashboardData } from "@/lib/progress/types";
+import { type DashboardText, fromDashboardText } from "@/lib/progress/dashboard-text";
 import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
@@ -35,7 +35,9 @@ function defaultFilter(items: readonly ProgressItem[], ladder: LadderEvaluation)
 }
 
 /** `firstVisitFor`: the person's id when the first-visit step is to be offered (nothing saved, not skipped). */
-export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: DashboardData; plan?: ReactNode; firstVisitFor?: string | null }) {
+export function Dashboard({ initialText, plan, firstVisitFor = null }: { initialText: DashboardText; plan?: ReactNode; firstVisitFor?: string | null }) {
+  // Read once per mount: the text is the server's first answer, react-query keeps it from then on.
+  const [initial] = useState(() => fromDashboardText(initialText));
   const { today } = initial;
   // The server sends the rows only; the counts and the ladder are derived here once, with the
   // functions that recompute them after each change (docs/decisions/021).
