@@ -87,43 +87,54 @@ export function AddCertificationForm({ today }: { today: string }) {
     }
   }
 
+  // The form is rendered once its details are first opened, then kept (with what was typed):
+  // closed, its 30 elements were rendered by the server on every dashboard request for no one
+  // to see (docs/decisions/025).
+  const [hasOpened, setHasOpened] = useState(false);
   return (
-    <details className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700">
+    <details
+      className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 dark:border-slate-700"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setHasOpened(true);
+      }}
+    >
       <summary className="flex min-h-11 cursor-pointer items-center font-medium text-blue-700 sm:list-item sm:min-h-0 dark:text-blue-300">Add a certification of your own</summary>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         It counts toward &ldquo;Pursue Advanced Certifications&rdquo; like the listed ones while it is done and not expired.
       </p>
-      <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
-        <FormField id="new-cert-title" label="Title" error={errors.title}>
-          {(props) => <input {...props} required value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} />}
-        </FormField>
-        <FormField id="new-cert-issuer" label="Issuer" error={errors.issuer}>
-          {(props) => <input {...props} required value={issuer} onChange={(e) => setIssuer(e.target.value)} className={inputClass} />}
-        </FormField>
-        <div className="flex items-center gap-2 sm:col-span-2">
-          <input id="new-cert-earned" type="checkbox" checked={isEarned} onChange={(e) => setIsEarned(e.target.checked)} className="h-4 w-4" />
-          <label htmlFor="new-cert-earned" className="flex min-h-11 items-center text-sm">
-            I have earned it (otherwise it is added as in progress)
-          </label>
-        </div>
-        <FormField id="new-cert-completedOn" label="Earned on" error={errors.completedOn}>
-          {(props) => <input {...props} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} className={inputClass} />}
-        </FormField>
-        <FormField id="new-cert-expiresOn" label="Expires on" hint="Leave empty if it does not expire." error={errors.expiresOn}>
-          {(props) => <input {...props} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClass} />}
-        </FormField>
-        <div className="sm:col-span-2">
-          <FormField id="new-cert-evidenceUrl" label="Evidence link" hint="Optional; starts with https:// or http://." error={errors.evidenceUrl}>
-            {(props) => <input {...props} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />}
+      {hasOpened ? (
+        <form onSubmit={onSubmit} noValidate className="mt-3 grid gap-3 sm:grid-cols-2">
+          <FormField id="new-cert-title" label="Title" error={errors.title}>
+            {(props) => <input {...props} required value={title} onChange={(e) => setTitle(e.target.value)} className={inputClass} />}
           </FormField>
-        </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-          <Button type="submit" isBusy={isBusy}>
-            {isBusy ? "Adding…" : "Add certification"}
-          </Button>
-          <StatusMessage message={message} />
-        </div>
-      </form>
+          <FormField id="new-cert-issuer" label="Issuer" error={errors.issuer}>
+            {(props) => <input {...props} required value={issuer} onChange={(e) => setIssuer(e.target.value)} className={inputClass} />}
+          </FormField>
+          <div className="flex items-center gap-2 sm:col-span-2">
+            <input id="new-cert-earned" type="checkbox" checked={isEarned} onChange={(e) => setIsEarned(e.target.checked)} className="h-4 w-4" />
+            <label htmlFor="new-cert-earned" className="flex min-h-11 items-center text-sm">
+              I have earned it (otherwise it is added as in progress)
+            </label>
+          </div>
+          <FormField id="new-cert-completedOn" label="Earned on" error={errors.completedOn}>
+            {(props) => <input {...props} type="date" value={completedOn} onChange={(e) => setCompletedOn(e.target.value)} className={inputClass} />}
+          </FormField>
+          <FormField id="new-cert-expiresOn" label="Expires on" hint="Leave empty if it does not expire." error={errors.expiresOn}>
+            {(props) => <input {...props} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClass} />}
+          </FormField>
+          <div className="sm:col-span-2">
+            <FormField id="new-cert-evidenceUrl" label="Evidence link" hint="Optional; starts with https:// or http://." error={errors.evidenceUrl}>
+              {(props) => <input {...props} type="url" inputMode="url" value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} className={inputClass} />}
+            </FormField>
+          </div>
+          <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+            <Button type="submit" isBusy={isBusy}>
+              {isBusy ? "Adding…" : "Add certification"}
+            </Button>
+            <StatusMessage message={message} />
+          </div>
+        </form>
+      ) : null}
     </details>
   );
 }

@@ -116,9 +116,9 @@ export function ChecklistItem({
     <li id={`item-${entry.id}`} tabIndex={-1} className="scroll-mt-4 py-4">
       <div className="flex flex-col gap-2 md:flex-row md:items-start md:justify-between md:gap-4">
         <div className="min-w-0">
+          {/* One text node, not two: adjacent texts cost the server a separator each (docs/decisions/025). */}
           <h3 className="font-medium">
-            {entry.order ? `${entry.order}. ` : ""}
-            {entry.title}
+            {entry.order ? `${entry.order}. ${entry.title}` : entry.title}
             {entry.isCustom ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-800 dark:text-slate-300">added by you</span> : null}
           </h3>
           {entry.issuer ? <p className="text-sm text-slate-700 dark:text-slate-300">Issued by {entry.issuer}</p> : null}
@@ -138,15 +138,13 @@ export function ChecklistItem({
             </p>
           ) : null}
         </div>
-        <div className="shrink-0">
-          {isMetThroughOthers ? (
-            <p className="status-met">
-              <span aria-hidden="true">✓ </span>Met
-            </p>
-          ) : (
-            <StatusControl itemId={entry.id} title={entry.title} status={pendingStatus ?? item.status} onChange={setStatus} />
-          )}
-        </div>
+        {isMetThroughOthers ? (
+          <p className="status-met shrink-0 self-start">
+            <span aria-hidden="true">✓ </span>Met
+          </p>
+        ) : (
+          <StatusControl itemId={entry.id} title={entry.title} status={pendingStatus ?? item.status} onChange={setStatus} />
+        )}
       </div>
       {notices.length > 0 ? (
         <ul className="mt-2 space-y-1 text-sm">
@@ -164,8 +162,7 @@ export function ChecklistItem({
       ) : null}
       <details className="mt-2" open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
         <summary className="flex min-h-11 cursor-pointer items-center text-sm text-blue-700 sm:min-h-0 sm:list-item underline underline-offset-2 dark:text-blue-300">
-          {description?.hasMore ? "Full description, dates, note and evidence" : "Dates, note and evidence"}
-          {detailsSummary(item, isCertification)}
+          {`${description?.hasMore ? "Full description, dates, note and evidence" : "Dates, note and evidence"}${detailsSummary(item, isCertification)}`}
         </summary>
         {isOpen && description?.hasMore ? <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{entry.summary}</p> : null}
         {isOpen ? (

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { Activity, type ReactNode, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ASPIRING_TITLE, CATALOG, withCustomCertifications } from "@/lib/catalog";
-import type { DashboardData } from "@/lib/progress/types";
+import { type DashboardText, fromDashboardText } from "@/lib/progress/dashboard-text";
 import { checklistSections, summarizeProgress } from "@/lib/progress/checklist";
 import type { ProgressItem } from "@/lib/progress/types";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
@@ -35,7 +35,9 @@ function defaultFilter(items: readonly ProgressItem[], ladder: LadderEvaluation)
 }
 
 /** `firstVisitFor`: the person's id when the first-visit step is to be offered (nothing saved, not skipped). */
-export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: DashboardData; plan?: ReactNode; firstVisitFor?: string | null }) {
+export function Dashboard({ initialText, plan, firstVisitFor = null }: { initialText: DashboardText; plan?: ReactNode; firstVisitFor?: string | null }) {
+  // Read once per mount: the text is the server's first answer, react-query keeps it from then on.
+  const [initial] = useState(() => fromDashboardText(initialText));
   const { today } = initial;
   // The server sends the rows only; the counts and the ladder are derived here once, with the
   // functions that recompute them after each change (docs/decisions/021).
@@ -124,11 +126,10 @@ export function Dashboard({ initial, plan, firstVisitFor = null }: { initial: Da
             Show:
           </span>
           {FILTERS.map(({ id, label }) => (
-            <label key={id} className="cursor-pointer">
-              <input type="radio" name="checklist-filter" value={id} checked={filter === id} onChange={() => setFilter(id)} className="peer sr-only" />
-              <span className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border border-slate-300 px-3 text-sm font-medium text-slate-800 peer-checked:border-blue-700 peer-checked:bg-blue-50 peer-checked:text-blue-900 peer-focus-visible:ring-2 peer-focus-visible:ring-blue-700 peer-focus-visible:ring-offset-2 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:peer-checked:border-blue-300 dark:peer-checked:bg-blue-950 dark:peer-checked:text-blue-100 dark:peer-focus-visible:ring-blue-300 dark:peer-focus-visible:ring-offset-slate-950 dark:hover:bg-slate-800">
-                {label}
-              </span>
+            // The label is the pill, styled by its radio (.filter-option in app/globals.css).
+            <label key={id} className="filter-option">
+              <input type="radio" name="checklist-filter" value={id} checked={filter === id} onChange={() => setFilter(id)} className="sr-only" />
+              {label}
             </label>
           ))}
         </fieldset>

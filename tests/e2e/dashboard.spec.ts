@@ -348,9 +348,10 @@ test("less to wade through: filters, collapsible sections, a quiet To do", async
   await education.getByRole("button", { name: "Show Education paths" }).click();
   await expect(page.locator("#item-phd-data-science")).toBeVisible();
 
-  // The unselected default is quieter than a chosen status: no filled background.
-  const todo = page.locator("#item-seek-mentoring label").filter({ hasText: "To do" }).locator("span");
-  const done = page.locator("#item-bachelors-computer-science label").filter({ hasText: "Done" }).locator("span");
+  // The unselected default is quieter than a chosen status: no filled background. The label is
+  // the option's pill (it holds the visually hidden radio).
+  const todo = page.locator("#item-seek-mentoring label").filter({ hasText: "To do" });
+  const done = page.locator("#item-bachelors-computer-science label").filter({ hasText: "Done" });
   const background = (locator: typeof todo) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await background(todo)).toBe("rgb(255, 255, 255)");
   expect(await background(done)).not.toBe("rgb(255, 255, 255)");

@@ -219,8 +219,11 @@ export function focusState(page: Page): Promise<FocusState> {
       return { description: `${label(active)} (calendar button)`, hasVisibleIndicator: true };
     }
     const own = active.getBoundingClientRect();
-    // A visually hidden input (the status radios) shows its focus on the box next to it.
-    const candidates = own.width <= 1 || own.height <= 1 ? [...(active.parentElement?.children ?? [])].filter((el) => el !== active) : [active];
+    // A visually hidden input shows its focus on the label that holds it (the status and filter
+    // radios) or on the box next to it.
+    const parent = active.parentElement;
+    const holder = parent instanceof HTMLLabelElement ? [parent] : [];
+    const candidates = own.width <= 1 || own.height <= 1 ? [...holder, ...(parent?.children ?? [])].filter((el) => el !== active) : [active];
     const indicator = candidates.find((el) => isShown(el) && hasRing(el));
     return { description: label(active), hasVisibleIndicator: Boolean(indicator) };
   });

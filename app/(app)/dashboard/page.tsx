@@ -6,6 +6,7 @@ import { MentorComments } from "@/components/sharing/mentor-comments";
 import { requirePageUser } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { getDashboardData } from "@/lib/progress";
+import { toDashboardText } from "@/lib/progress/dashboard-text";
 import { FIRST_VISIT_SKIPPED_COOKIE } from "@/lib/progress/schemas";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -30,7 +31,7 @@ export default async function DashboardPage() {
         Where you stand on the Machine Learning Engineer ladder and what to do next.
       </p>
       <div className="mt-6">
-        <Dashboard initial={data} plan={<PlanCard />} firstVisitFor={isFirstVisit ? user.id : null} />
+        <Dashboard initialText={toDashboardText(data)} plan={<PlanCard />} firstVisitFor={isFirstVisit ? user.id : null} />
       </div>
       <div className="mt-6 empty:hidden">
         <MentorComments />
