@@ -1,8 +1,8 @@
 import "server-only";
 import type { ItemStatus } from "@/lib/catalog";
-import { readRows, sql } from "@/lib/db";
+import { getDatabaseConfig, readRows, type SqlQuery, sql } from "@/lib/db";
 import type { CustomCertification } from "@/lib/certifications/types";
-import type { ProgressItem } from "./types";
+import type { ItemVerification, ProgressItem } from "./types";
 
 export type ProgressRowLike = {
   itemId: string;
@@ -39,40 +39,90 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
   };
 }
 
-/** A row of loadProgressRows: a progress row, or one of the person's own certifications (`title`, `issuer`). */
-type ProgressOrCertificationRow = Omit<ProgressRowLike, "status" | "updatedAt"> & {
-  source: "certification" | "progress";
-  status: string | null;
-  updatedAt: Date | string | null;
-  title: string | null;
-  issuer: string | null;
+/** What one read of a person's progress gives: every stored row, their verified items, their own certifications. */
+export type StoredProgress = {
+  rows: Map<string, StoredRow>;
+  verifications: Map<string, ItemVerification>;
+  customCertifications: (CustomCertification & { createdAt: Date | string | null })[];
+};
+
+export type StoredRow = Omit<ProgressRowLike, "verifiedBy" | "verifiedIssuerId" | "verifiedMethod" | "verifiedAt"> & {
+  /**
+   * PostgreSQL: the row's version (its system column xmin, which every update of the row
+   * changes), for a write that must find the row as it read it (lib/progress/set-item-progress.ts).
+   * Null on SQLite, whose writes run one at a time.
+   */
+  version: string | null;
+};
+
+/** A row of storedProgressQuery; its columns mean what `source` says (see there). */
+export type StoredProgressRow = {
+  source: "progress" | "verification" | "certification";
+  id: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: string | null;
+  f: string | null;
+  at: Date | string | null;
+  version: string | null;
 };
 
 /**
- * Every stored row of one person, in a stable order (by item id), and their own
- * certifications, oldest first: one query on lib/db's fast read path, which every page and
- * API call that shows progress makes. One statement instead of two saves a round trip and
- * the database's work for a second statement on every such request (decision record 024);
- * `source` tells the two kinds of row apart, and the columns one kind lacks are NULL.
+ * The one read of a person's progress, for every page and API call that shows it and for
+ * every progress write: one statement (decision records 024 and 026), three kinds of row
+ * told apart by `source`, columns by position: a progress row (a-f: status, completedOn,
+ * expiresOn, note, evidenceUrl, targetOn; at: updatedAt), a verification (a-c: issuer name,
+ * issuer id, method; at: verifiedAt), an own certification (a, b: title, issuer; at:
+ * createdAt). No join and no order: the verifications come as rows of their own, and the
+ * rows are put in order in JavaScript (toProgressRows), which costs less than the database's
+ * sort and per-row join did on a read every request makes.
+ */
+export function storedProgressQuery(userId: string): SqlQuery {
+  const version = getDatabaseConfig().provider === "postgresql" ? sql`"xmin"::text` : sql`NULL`;
+  return sql`
+    SELECT 'progress' AS "source", "itemId" AS "id", "status" AS "a", "completedOn" AS "b", "expiresOn" AS "c", "note" AS "d", "evidenceUrl" AS "e", "targetOn" AS "f", "updatedAt" AS "at", ${version} AS "version"
+    FROM "Progress" WHERE "userId" = ${userId}
+    UNION ALL
+    SELECT 'verification', "itemId", "issuerName", "issuerId", "method", NULL, NULL, NULL, "verifiedAt", NULL FROM "CertificationVerification" WHERE "userId" = ${userId}
+    UNION ALL
+    SELECT 'certification', "id", "title", "issuer", NULL, NULL, NULL, NULL, "createdAt", NULL FROM "CustomCertification" WHERE "userId" = ${userId}`;
+}
+
+export function toStoredProgress(read: readonly StoredProgressRow[]): StoredProgress {
+  const stored: StoredProgress = { rows: new Map(), verifications: new Map(), customCertifications: [] };
+  for (const row of read) {
+    if (row.source === "certification") stored.customCertifications.push({ id: row.id, title: row.a ?? "", issuer: row.b ?? "", createdAt: row.at });
+    else if (row.source === "verification") {
+      stored.verifications.set(row.id, { issuer: row.a ?? "", issuerId: row.b ?? "", method: row.c ?? "", verifiedAt: new Date(row.at ?? 0).toISOString() });
+    } else {
+      stored.rows.set(row.id, { itemId: row.id, status: row.a ?? "todo", completedOn: row.b, expiresOn: row.c, note: row.d, evidenceUrl: row.e, targetOn: row.f, updatedAt: row.at ?? new Date(0), version: row.version });
+    }
+  }
+  return stored;
+}
+
+/** A stored item as the API shows it (with its verification, when there is one), or null when it was never saved. */
+export function storedItem(stored: StoredProgress, itemId: string): ProgressItem | null {
+  const row = stored.rows.get(itemId);
+  if (!row) return null;
+  const verification = stored.verifications.get(itemId);
+  return { ...toProgressItem(row), ...(verification ? { verification } : {}) };
+}
+
+const time = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every stored row of one person, by item id, and their own certifications, oldest first
+ * (then by id): one query on lib/db's fast read path.
  */
 export async function loadProgressRows(userId: string): Promise<{ items: ProgressItem[]; customCertifications: CustomCertification[] }> {
-  const rows = await readRows<ProgressOrCertificationRow>(sql`
-    SELECT 'progress' AS "source", p."itemId" AS "itemId", p."status", p."completedOn", p."expiresOn", p."note", p."evidenceUrl", p."targetOn", p."updatedAt",
-      v."issuerName" AS "verifiedBy", v."issuerId" AS "verifiedIssuerId", v."method" AS "verifiedMethod", v."verifiedAt" AS "verifiedAt",
-      NULL AS "title", NULL AS "issuer", NULL AS "createdAt"
-    FROM "Progress" p
-    LEFT JOIN "CertificationVerification" v ON v."userId" = p."userId" AND v."itemId" = p."itemId"
-    WHERE p."userId" = ${userId}
-    UNION ALL
-    SELECT 'certification', c."id", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, c."title", c."issuer", c."createdAt"
-    FROM "CustomCertification" c
-    WHERE c."userId" = ${userId}
-    ORDER BY "source" DESC, "createdAt" ASC, "itemId" ASC`);
-  const items: ProgressItem[] = [];
-  const customCertifications: CustomCertification[] = [];
-  for (const row of rows) {
-    if (row.source === "certification") customCertifications.push({ id: row.itemId, title: row.title ?? "", issuer: row.issuer ?? "" });
-    else if (row.status !== null && row.updatedAt !== null) items.push(toProgressItem({ ...row, status: row.status, updatedAt: row.updatedAt }));
-  }
+  const stored = toStoredProgress(await readRows<StoredProgressRow>(storedProgressQuery(userId)));
+  const items = [...stored.rows.keys()].sort(byText).map((itemId) => storedItem(stored, itemId) as ProgressItem);
+  const customCertifications = stored.customCertifications
+    .sort((a, b) => time(a.createdAt) - time(b.createdAt) || byText(a.id, b.id))
+    .map(({ id, title, issuer }) => ({ id, title, issuer }));
   return { items, customCertifications };
 }

@@ -20,9 +20,8 @@ import {
 import { AppError } from "@/lib/errors";
 import { evaluateLadder, type ProgressRow } from "@/lib/ladder";
 import { diffProgressFields, type FieldChanges, isExpiryBeforeCompletion, mergeProgressUpdate, type ProgressFields, untouchedItem } from "./fields";
-import { type ProgressRowLike, toProgressItem } from "./rows";
+import { type StoredProgress, type StoredProgressRow, storedItem, storedProgressQuery, toStoredProgress } from "./rows";
 import { earliestTargetDate, ITEM_ID_MAX_CHARS, type ProgressUpdate } from "./schemas";
-import type { CustomCertification } from "@/lib/certifications/types";
 import type { ItemVerification, ProgressItem } from "./types";
 
 /** A step of the write, run by whichever path carries it (see setItemProgress): a query (rows back), or a write (nothing back). */
@@ -57,75 +56,6 @@ type ItemChange = {
 
 /** A whole write: the changes, the rung event (when the rung moves) and the items to answer with. */
 type WritePlan = { changes: ItemChange[]; rungEvent: EventRow | null; items: ProgressItem[]; now: Date };
-
-/** What a write reads: every stored row of the person, their verified items and own certifications. */
-type StoredProgress = {
-  rows: Map<string, StoredRow>;
-  verifications: Map<string, ItemVerification>;
-  customCertifications: CustomCertification[];
-};
-type StoredRow = Omit<ProgressRowLike, "verifiedBy" | "verifiedIssuerId" | "verifiedMethod" | "verifiedAt"> & {
-  /**
-   * PostgreSQL: the row's version (its system column xmin, which every update of the row
-   * changes), for a write that must find the row as it read it. Null on SQLite, whose writes
-   * run one at a time.
-   */
-  version: string | null;
-};
-
-/** A row of storedProgressQuery; its columns mean what `source` says (see there). */
-type StoredProgressRow = {
-  source: "progress" | "verification" | "certification";
-  id: string;
-  a: string | null;
-  b: string | null;
-  c: string | null;
-  d: string | null;
-  e: string | null;
-  f: string | null;
-  at: Date | string | null;
-  version: string | null;
-};
-
-/**
- * The write's one read, three kinds of row told apart by `source`, columns by position:
- * a progress row (a-f: status, completedOn, expiresOn, note, evidenceUrl, targetOn; at:
- * updatedAt), a verification (a-c: issuer name, issuer id, method; at: verifiedAt), an own
- * certification (a, b: title, issuer). Lighter than the pages' read (lib/progress/rows.ts):
- * no join, no order and fewer columns, since a write needs all of the rows only for the
- * rung check and builds the answer for its own items alone.
- */
-function storedProgressQuery(userId: string, isPostgres: boolean): SqlQuery {
-  const version = isPostgres ? sql`"xmin"::text` : sql`NULL`;
-  return sql`
-    SELECT 'progress' AS "source", "itemId" AS "id", "status" AS "a", "completedOn" AS "b", "expiresOn" AS "c", "note" AS "d", "evidenceUrl" AS "e", "targetOn" AS "f", "updatedAt" AS "at", ${version} AS "version"
-    FROM "Progress" WHERE "userId" = ${userId}
-    UNION ALL
-    SELECT 'verification', "itemId", "issuerName", "issuerId", "method", NULL, NULL, NULL, "verifiedAt", NULL FROM "CertificationVerification" WHERE "userId" = ${userId}
-    UNION ALL
-    SELECT 'certification', "id", "title", "issuer", NULL, NULL, NULL, NULL, NULL, NULL FROM "CustomCertification" WHERE "userId" = ${userId}`;
-}
-
-function toStoredProgress(read: readonly StoredProgressRow[]): StoredProgress {
-  const stored: StoredProgress = { rows: new Map(), verifications: new Map(), customCertifications: [] };
-  for (const row of read) {
-    if (row.source === "certification") stored.customCertifications.push({ id: row.id, title: row.a ?? "", issuer: row.b ?? "" });
-    else if (row.source === "verification") {
-      stored.verifications.set(row.id, { issuer: row.a ?? "", issuerId: row.b ?? "", method: row.c ?? "", verifiedAt: new Date(row.at ?? 0).toISOString() });
-    } else {
-      stored.rows.set(row.id, { itemId: row.id, status: row.a ?? "todo", completedOn: row.b, expiresOn: row.c, note: row.d, evidenceUrl: row.e, targetOn: row.f, updatedAt: row.at ?? new Date(0), version: row.version });
-    }
-  }
-  return stored;
-}
-
-/** The stored item as the API shows it, or null when it was never saved. */
-function storedItem(stored: StoredProgress, itemId: string): ProgressItem | null {
-  const row = stored.rows.get(itemId);
-  if (!row) return null;
-  const verification = stored.verifications.get(itemId);
-  return { ...toProgressItem(row), ...(verification ? { verification } : {}) };
-}
 
 /** The rows as the ladder reads them. */
 function ladderRows(stored: StoredProgress): ProgressRow[] {
@@ -273,7 +203,7 @@ class RowChanged extends Error {}
 function* write(userId: string, updates: readonly (readonly [string, ProgressUpdate])[], isPostgres: boolean): WriteSteps<ProgressItem[]> {
   // Ids that cannot be a checklist item are refused before any query.
   for (const [itemId] of updates) checkableCatalogKind(itemId);
-  const stored = toStoredProgress(yield* query<StoredProgressRow>(storedProgressQuery(userId, isPostgres)));
+  const stored = toStoredProgress(yield* query<StoredProgressRow>(storedProgressQuery(userId)));
   const plan = planWrite(stored, updates, new Date());
   const { changes, rungEvent: rung, now } = plan;
   if (!isPostgres) {
