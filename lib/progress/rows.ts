@@ -76,7 +76,7 @@ export type StoredProgressRow = {
  * expiresOn, note, evidenceUrl, targetOn; at: updatedAt), a verification (a-c: issuer name,
  * issuer id, method; at: verifiedAt), an own certification (a, b: title, issuer; at:
  * createdAt). No join and no order: the verifications come as rows of their own, and the
- * rows are put in order in JavaScript (toProgressRows), which costs less than the database's
+ * rows are put in order in JavaScript (loadProgressRows), which costs less than the database's
  * sort and per-row join did on a read every request makes.
  */
 export function storedProgressQuery(userId: string): SqlQuery {

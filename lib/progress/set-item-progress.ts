@@ -150,12 +150,13 @@ function sqliteItemWrites(userId: string, change: ItemChange, now: Date): SqlQue
     ON CONFLICT ("userId", "itemId") DO UPDATE SET
       "status" = excluded."status", "completedOn" = excluded."completedOn", "expiresOn" = excluded."expiresOn",
       "note" = excluded."note", "evidenceUrl" = excluded."evidenceUrl", "targetOn" = excluded."targetOn", "updatedAt" = excluded."updatedAt"`,
-    sqliteEvent(userId, itemEvent(change), now),
+    eventInsert(userId, itemEvent(change), now),
     ...(change.endsVerification ? [sql`DELETE FROM "CertificationVerification" WHERE "userId" = ${userId} AND "itemId" = ${change.itemId}`] : []),
   ];
 }
 
-function sqliteEvent(userId: string, event: EventRow, now: Date): SqlQuery {
+/** A history event as a plain INSERT: on SQLite, and on PostgreSQL inside a bulk write's transaction. */
+function eventInsert(userId: string, event: EventRow, now: Date): SqlQuery {
   return sql`${EVENT_INSERT} VALUES (${newRowId()}, ${userId}, ${event.itemId}, ${event.fromStatus}, ${event.toStatus}, ${event.changes}, ${now})`;
 }
 
@@ -208,7 +209,7 @@ function* write(userId: string, updates: readonly (readonly [string, ProgressUpd
   const { changes, rungEvent: rung, now } = plan;
   if (!isPostgres) {
     for (const change of changes) for (const statement of sqliteItemWrites(userId, change, now)) yield* execute(statement);
-    if (rung) yield* execute(sqliteEvent(userId, rung, now));
+    if (rung) yield* execute(eventInsert(userId, rung, now));
     return plan.items;
   }
   // A one-item write is one statement with its rung event; several run in a transaction
@@ -218,7 +219,7 @@ function* write(userId: string, updates: readonly (readonly [string, ProgressUpd
     const [result] = yield* query<{ written: number }>(postgresItemWrite(userId, change, stored.rows.get(change.itemId)?.version ?? undefined, now, alsoIfWritten));
     if (Number(result?.written) !== 1) throw new RowChanged();
   }
-  if (rung && changes.length > 1) yield* execute(sql`${EVENT_INSERT} VALUES (${newRowId()}, ${userId}, ${rung.itemId}, ${rung.fromStatus}, ${rung.toStatus}, ${rung.changes}, ${now})`);
+  if (rung && changes.length > 1) yield* execute(eventInsert(userId, rung, now));
   return plan.items;
 }
 
