@@ -1,8 +1,8 @@
 // @ts-check
 
 // Security headers that never vary, on every response (static files included). The pages' CSP
-// (it carries a per-request nonce) is set in proxy.ts, HSTS (https only) by the server's
-// request guard (lib/auth/server-requests.ts): decision record 013.
+// (it carries a per-request nonce) and HSTS (https only) are set by the server's request guard
+// (lib/auth/server-requests.ts): decision records 013 and 027.
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -27,9 +27,19 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
-      // JSON loads nothing and is never framed; pages get their nonce CSP from proxy.ts, which
-      // does not run on /api/. Equal to API_CONTENT_SECURITY_POLICY in lib/security-headers.ts.
+      // JSON loads nothing and is never framed; pages get their nonce CSP from the request
+      // guard, which gives /api/ none. Equal to API_CONTENT_SECURITY_POLICY in lib/security-headers.ts.
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // A public page: not indexed, its token never leaves in a Referer (this Referrer-Policy
+      // replaces the one above), not kept by caches. Equal to SHARE_HEADERS in lib/share/headers.ts.
+      {
+        source: "/share/:path*",
+        headers: [
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
     ];
   },
 };

@@ -2,8 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-// Every page renders per request: the CSP nonce that proxy.ts generates must reach Next.js's
-// inline scripts, which a page prerendered at build time could not carry.
+// Every page renders per request: the CSP nonce that the server's request guard makes
+// (lib/auth/server-requests.ts) must reach Next.js's inline scripts, which a page
+// prerendered at build time could not carry.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
-// The security headers that are not the same for every response: the pages' CSP (it carries
-// a fresh nonce, set in proxy.ts) and HSTS (only under https, set for every path by the
-// server's request guard, lib/auth/server-requests.ts). Headers that never vary, and the API's
-// static CSP, are in next.config.js `headers()`. Decision record 013.
+// The security headers that are not the same for every response, both set by the server's
+// request guard (lib/auth/server-requests.ts): the pages' CSP (it carries a fresh nonce) and
+// HSTS (only under https, every path). Headers that never vary, and the API's static CSP, are
+// in next.config.js `headers()`. Decision records 013 and 027.
 
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 

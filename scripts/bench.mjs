@@ -532,10 +532,10 @@ async function main() {
   const bareAppLog = path.join(os.tmpdir(), `ladder-bench-bare-app-${process.pid}.log`);
   log(`starting the bare app on port ${PORTS.bareApp}`);
   const bareApp = await startBareApp(PORTS.bareApp, bareAppLog);
-  // Ladder's proxy sets a CSP on every response: the baseline must run without it.
+  // Ladder's request guard sets a CSP on every page: the baseline must run without it.
   if ((await fetch(`${bareApp.base}/bare`)).headers.has("content-security-policy")) {
     await stopServer(bareApp.server);
-    throw new Error("the bare app answers with a Content-Security-Policy: Ladder's proxy runs in it");
+    throw new Error("the bare app answers with a Content-Security-Policy: Ladder's request guard runs in it");
   }
   const runs = [];
   try {

@@ -124,6 +124,7 @@ for (let i = 0; ; i++) {
 const requests = ladderRequests(sessions, base);
 const routes = [
   { label: "GET /api/bench/bare", request: { method: "GET", path: "/api/bench/bare" } },
+  { label: "GET /bench/bare (page)", request: { method: "GET", path: "/bench/bare" } },
   { label: "GET /api/ladder", request: requests.ladder },
   { label: "GET /api/progress", request: requests.progress },
   { label: "GET /api/plan", request: requests.plan },

@@ -25,7 +25,7 @@ function run(command, args, label) {
   }
 }
 
-const LADDER_INPUTS = ["app", "components", "lib", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts", "proxy.ts"];
+const LADDER_INPUTS = ["app", "components", "lib", "public", "prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "instrumentation.ts"];
 
 /**
  * A fingerprint of everything a build depends on: paths, sizes and modification times of

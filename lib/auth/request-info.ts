@@ -1,4 +1,4 @@
-// What a request says about its client, shared by the proxy and route handlers.
+// What a request says about its client, shared by the request guard and route handlers.
 import { getEnv } from "@/lib/env";
 
 type HeaderSource = { get(name: string): string | null };

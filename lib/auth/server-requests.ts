@@ -1,8 +1,9 @@
 import "server-only";
+import crypto from "node:crypto";
 import http from "node:http";
 import { isHttpsRequest, SOCKET_ADDRESS_FLAG, SOCKET_ADDRESS_HEADER } from "@/lib/auth/request-info";
 import { getEnv } from "@/lib/env";
-import { API_CONTENT_SECURITY_POLICY, HSTS_VALUE } from "@/lib/security-headers";
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, HSTS_VALUE } from "@/lib/security-headers";
 
 // What the server process does with each request before Next.js sees it (installed once
 // from instrumentation.ts):
@@ -13,8 +14,13 @@ import { API_CONTENT_SECURITY_POLICY, HSTS_VALUE } from "@/lib/security-headers"
 //   would answer 500.
 // - answers a path whose percent-encoding does not decode (`%ZZ`, `%C0%AE`) with a JSON 400:
 //   Next.js would answer 500.
-// - sets HSTS on every response under https, API and static files included (proxy.ts runs on
-//   pages only: decision record 013).
+// - sets HSTS on every response under https, API and static files included (decision record
+//   013).
+// - gives every page request a fresh script nonce: a strict CSP on the response, and the same
+//   CSP in the request's own Content-Security-Policy header, where Next.js reads the nonce for
+//   its scripts. API routes and hashed build assets get none (their static CSP, where they
+//   need one, is in next.config.js). This was Next.js's proxy until record 027: the proxy
+//   cost a page request about a fifth of its CPU for two headers.
 // - gives the empty 405 Next.js sends for a method an /api route does not export a body in
 //   the API's error shape.
 
@@ -48,7 +54,26 @@ function hasMalformedPath(url: string): boolean {
   }
 }
 
-export type GuardSettings = { trustProxy: boolean; publicUrl?: string | undefined };
+export type GuardSettings = { trustProxy: boolean; publicUrl?: string | undefined; isDevelopment?: boolean };
+
+/**
+ * Paths that render no HTML: route handlers under /api/, hashed build assets and the icon.
+ * Everything else may answer with a page (a 404 page included) and gets a nonce.
+ */
+const NO_NONCE_PREFIXES = ["/api/", "/_next/static/", "/_next/image", "/favicon.ico"];
+
+export function isPagePath(url: string): boolean {
+  return !NO_NONCE_PREFIXES.some((prefix) => url.startsWith(prefix));
+}
+
+function setPageNonce(request: http.IncomingMessage, response: http.ServerResponse, isDevelopment: boolean, https: boolean): void {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  const csp = contentSecurityPolicy({ nonce, isDevelopment, isHttps: https });
+  // Replaces any copy the client sent: Next.js takes its scripts' nonce from this header.
+  request.headers["content-security-policy"] = csp;
+  delete request.headers["content-security-policy-report-only"];
+  response.setHeader("Content-Security-Policy", csp);
+}
 
 function isHttps(request: http.IncomingMessage, settings: GuardSettings): boolean {
   if ((request.socket as { encrypted?: boolean } | undefined)?.encrypted) return true;
@@ -99,7 +124,8 @@ function explainMethodNotAllowed(request: http.IncomingMessage, response: http.S
  * it). Exported for tests that run it in a server of their own with chosen settings.
  */
 export function guardRequest(request: http.IncomingMessage, response: http.ServerResponse, settings: GuardSettings): boolean {
-  if (isHttps(request, settings)) response.setHeader("Strict-Transport-Security", HSTS_VALUE);
+  const https = isHttps(request, settings);
+  if (https) response.setHeader("Strict-Transport-Security", HSTS_VALUE);
   if (REFUSED_METHODS.has(request.method ?? "")) {
     refuse(response, 405, METHOD_NOT_ALLOWED);
     return true;
@@ -109,6 +135,7 @@ export function guardRequest(request: http.IncomingMessage, response: http.Serve
     return true;
   }
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket?.remoteAddress ?? "";
+  if (isPagePath(request.url ?? "/")) setPageNonce(request, response, settings.isDevelopment === true, https);
   explainMethodNotAllowed(request, response);
   return false;
 }
@@ -121,7 +148,8 @@ export function installRequestGuards(): void {
     if (event === "request") {
       const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
       const env = getEnv();
-      if (guardRequest(request, response, { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL })) return true;
+      const settings = { trustProxy: env.TRUST_PROXY, publicUrl: env.NEXTAUTH_URL, isDevelopment: env.NODE_ENV === "development" };
+      if (guardRequest(request, response, settings)) return true;
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof emit;

@@ -8,7 +8,7 @@ import { readRows, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 // Who is signed in. The check runs where data is read (route handlers and pages call these,
-// and every lib/<domain> function takes the resulting user id); the proxy only adds headers.
+// and every lib/<domain> function takes the resulting user id); the request guard only adds headers.
 
 export type SessionUser = { id: string; email: string; name: string | null; trackId: string | null };
 export type ActiveSession = { user: SessionUser; sessionId: string; expiresAt: Date };

@@ -1,27 +1,38 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type GuardSettings, guardRequest } from "@/lib/auth/server-requests";
+import { type GuardSettings, guardRequest, isPagePath } from "@/lib/auth/server-requests";
 import { API_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
+import { SHARE_HEADERS } from "@/lib/share/headers";
 
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();
 });
 
-async function proxyHeaders(url: string, env: Record<string, string> = {}, requestHeaders: Record<string, string> = {}): Promise<Headers> {
-  vi.unstubAllEnvs();
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-  vi.resetModules();
-  const { proxy } = await import("@/proxy");
-  return proxy(new NextRequest(url, { headers: requestHeaders })).headers;
+/** A page request through the guard: the response's headers and the request headers Next.js would see. */
+async function pageNonce(settings: GuardSettings, path: string, headers: Record<string, string> = {}) {
+  let seen: http.IncomingHttpHeaders = {};
+  const server = http.createServer((request, response) => {
+    if (guardRequest(request, response, settings)) return;
+    seen = { ...request.headers };
+    response.end("<p>page</p>");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { headers });
+    await response.text();
+    return { headers: response.headers, csp: response.headers.get("content-security-policy"), requestHeaders: seen };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
-describe("proxy security headers", () => {
+const PRODUCTION: GuardSettings = { trustProxy: false, isDevelopment: false };
+
+describe("the request guard's page CSP", () => {
   it("sends a strict CSP in production: nonce and strict-dynamic, no unsafe-eval, frame-ancestors 'none'", async () => {
-    const headers = await proxyHeaders("http://localhost:3000/dashboard", { NODE_ENV: "production" });
-    const csp = headers.get("content-security-policy") ?? "";
+    const { csp, headers } = await pageNonce(PRODUCTION, "/dashboard");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'(;|$)/);
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -30,37 +41,43 @@ describe("proxy security headers", () => {
     expect(headers.get("strict-transport-security")).toBeNull();
   });
 
-  it("uses a new nonce for every request and hands it to Next.js in the request headers", async () => {
-    const first = (await proxyHeaders("http://localhost:3000/")).get("content-security-policy");
-    const second = (await proxyHeaders("http://localhost:3000/")).get("content-security-policy");
-    expect(first).not.toBe(second);
-    const headers = await proxyHeaders("http://localhost:3000/");
-    // NextResponse.next({ request }) passes the overridden request headers on as x-middleware-request-*.
-    const nonce = /'nonce-([^']+)'/.exec(headers.get("content-security-policy") ?? "")?.[1];
-    expect(headers.get("x-middleware-request-x-nonce")).toBe(nonce);
-    expect(headers.get("x-middleware-request-content-security-policy")).toBe(headers.get("content-security-policy"));
+  it("uses a new nonce for every request and hands Next.js the same CSP in the request, replacing the client's", async () => {
+    const first = await pageNonce(PRODUCTION, "/");
+    const second = await pageNonce(PRODUCTION, "/");
+    expect(first.csp).not.toBe(second.csp);
+    const forged = "script-src 'nonce-chosenbytheclient'";
+    const { csp, requestHeaders } = await pageNonce(PRODUCTION, "/signin", {
+      "content-security-policy": forged,
+      "content-security-policy-report-only": forged,
+    });
+    expect(requestHeaders["content-security-policy"]).toBe(csp);
+    expect(requestHeaders["content-security-policy-report-only"]).toBeUndefined();
+    expect(csp).not.toContain("chosenbytheclient");
   });
 
   it("allows eval only in development, for React's error overlay", async () => {
-    const headers = await proxyHeaders("http://localhost:3000/", { NODE_ENV: "development" });
-    expect(headers.get("content-security-policy")).toContain("'unsafe-eval'");
+    expect((await pageNonce({ trustProxy: false, isDevelopment: true }, "/")).csp).toContain("'unsafe-eval'");
   });
 
   it("adds upgrade-insecure-requests under https only", async () => {
-    const https = await proxyHeaders("https://ladder.example/dashboard");
-    expect(https.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    const proxied = await proxyHeaders("http://internal:3000/", { TRUST_PROXY: "true" }, { "x-forwarded-proto": "https" });
-    expect(proxied.get("content-security-policy")).toContain("upgrade-insecure-requests");
-    const untrusted = await proxyHeaders("http://internal:3000/", {}, { "x-forwarded-proto": "https" });
-    expect(untrusted.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+    expect((await pageNonce({ trustProxy: false, publicUrl: "https://ladder.example" }, "/dashboard")).csp).toContain("upgrade-insecure-requests");
+    const proxied = await pageNonce({ trustProxy: true }, "/", { "x-forwarded-proto": "https" });
+    expect(proxied.csp).toContain("upgrade-insecure-requests");
+    const untrusted = await pageNonce({ trustProxy: false }, "/", { "x-forwarded-proto": "https" });
+    expect(untrusted.csp).not.toContain("upgrade-insecure-requests");
   });
 
-  it("runs on pages only: not on /api/ or hashed build assets", async () => {
-    const { config } = await import("@/proxy");
-    // The matcher is a path-to-regexp pattern that is also a plain regular expression.
-    const matches = (path: string) => config.matcher.some((pattern) => new RegExp(`^${pattern}$`).test(path));
-    expect(["/", "/dashboard", "/share/abc", "/api"].every(matches)).toBe(true);
-    expect(["/api/progress", "/api/health", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"].some(matches)).toBe(false);
+  it("gives a nonce to pages only: not to /api/ or hashed build assets", async () => {
+    for (const path of ["/", "/dashboard", "/share/abc", "/api", "/apiary"]) {
+      expect(isPagePath(path), path).toBe(true);
+      expect((await pageNonce(PRODUCTION, path)).csp, path).toContain("'nonce-");
+    }
+    for (const path of ["/api/progress", "/api/health", "/_next/static/chunks/a.js", "/_next/image?url=x", "/favicon.ico"]) {
+      expect(isPagePath(path), path).toBe(false);
+      const { csp, requestHeaders } = await pageNonce(PRODUCTION, path);
+      expect(csp, path).toBeNull();
+      expect(requestHeaders["content-security-policy"], path).toBeUndefined();
+    }
   });
 });
 
@@ -117,5 +134,15 @@ describe("next.config.js", () => {
     const api = (await config.headers()).find((rule) => rule.source === "/api/:path*");
     expect(api?.headers).toEqual([{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }]);
     expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("sends /share/ pages the share headers, the same as lib/share/headers.ts, after the general ones", async () => {
+    // @ts-expect-error next.config.js is plain JavaScript without type declarations.
+    const config = (await import("../../next.config.js")).default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const rules = await config.headers();
+    const share = rules.findIndex((rule) => rule.source === "/share/:path*");
+    // Next.js lets the last matching rule win for a header both set (Referrer-Policy).
+    expect(share).toBeGreaterThan(rules.findIndex((rule) => rule.source === "/:path*"));
+    expect(Object.fromEntries(rules[share]?.headers.map((header) => [header.key, header.value]) ?? [])).toEqual(SHARE_HEADERS);
   });
 });
