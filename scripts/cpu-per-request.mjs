@@ -7,8 +7,9 @@
 // Ladder's bare route (no session, no database): what every request pays before Ladder's
 // own code. On PostgreSQL a second figure is the CPU of the database's backends serving the
 // measured database, per request. `--profile DIR` also writes a V8 CPU profile of the server; `--only TEXT` keeps
-// the routes whose label contains TEXT.
-//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start]
+// the routes whose label contains TEXT; `--users N` seeds N people (the bench seeds 10,000),
+// `--sessions N` signs in N of them.
+//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N]
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -27,6 +28,8 @@ const { values: args } = parseArgs({
   options: {
     requests: { type: "string", default: "2000" },
     port: { type: "string", default: "3110" },
+    users: { type: "string", default: "300" },
+    sessions: { type: "string", default: "200" },
     profile: { type: "string" },
     only: { type: "string" },
     "next-start": { type: "boolean", default: false },
@@ -95,7 +98,7 @@ await applyMigrations(databaseUrl);
 const seedFile = path.join(workDir, "seed.json");
 const seeded = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(root, "scripts", "bench-seed.mts"), seedFile, path.join(workDir, "import.json")], {
   cwd: root,
-  env: { ...env, BENCH_USERS: "300", BENCH_SESSION_USERS: "200" },
+  env: { ...env, BENCH_USERS: args.users, BENCH_SESSION_USERS: args.sessions },
   stdio: ["ignore", 2, 2],
 });
 if (seeded.status !== 0) throw new Error("seeding failed");

@@ -3,11 +3,13 @@
 // of it is stored, and the next write goes through once the lock is free. A write takes no lock
 // before it reads; its one statement applies only if the row is still as read
 // (lib/progress/set-item-progress.ts): when another transaction changes the row after the
-// write has read it, the write reads again and records history from the row as it really was.
+// write has read it, the write reads again and records history from the row as it really was;
+// when the row never stays still long enough, it gives up after PG_WRITE_ATTEMPTS with a 503.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { PUT as putProgress } from "@/app/api/progress/[itemId]/route";
 import { getDb, PG_FAST_PATH_LIMITS, readRows, sql } from "@/lib/db";
+import { PG_WRITE_ATTEMPTS } from "@/lib/progress/set-item-progress";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
 
 const itemId = "build-a-network";
@@ -103,4 +105,50 @@ describe.runIf(inject("provider") === "postgresql")("PostgreSQL write limits", (
     // The write's own event starts from the other writer's row, not from the row it first read.
     expect(JSON.parse(events[2]?.changes ?? "{}")).toMatchObject({ status: ["skipped", "done"], note: ["theirs", "mine"] });
   }, 20_000);
+
+  it(`gives up after ${PG_WRITE_ATTEMPTS} reads when the row changes under every one: 503 with Retry-After, nothing of it stored`, async () => {
+    const { user, cookie } = await createSignedInUser();
+    expect((await put(cookie, { status: "in_progress", note: "before" })).status).toBe(200);
+
+    // Three other sessions take turns changing the row, each holding its change uncommitted for
+    // a few milliseconds while the next one already waits for the row: at any moment one of
+    // them has a change in flight, so every write that read the row finds it changed.
+    let churning = true;
+    let changes = 0;
+    const churners = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const client = new pg.Client({ connectionString: inject("databaseUrl") });
+        await client.connect();
+        return client;
+      }),
+    );
+    const loops = churners.map(async (client) => {
+      while (churning) {
+        await client.query("BEGIN");
+        await client.query(`UPDATE "Progress" SET "updatedAt" = now() WHERE "userId" = $1 AND "itemId" = $2`, [user.id, itemId]);
+        await new Promise((resolve) => setTimeout(resolve, 4));
+        await client.query("COMMIT");
+        changes += 1;
+      }
+    });
+    try {
+      while (changes < 6) await new Promise((resolve) => setTimeout(resolve, 5));
+      const refused = await put(cookie, { status: "done", note: "never stored" });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(await refused.json()).toEqual({ error: { code: "unavailable", message: expect.any(String) } });
+      // Every attempt saw the row change: more changes than attempts happened meanwhile.
+      expect(changes).toBeGreaterThan(PG_WRITE_ATTEMPTS);
+    } finally {
+      churning = false;
+      await Promise.all(loops);
+      await Promise.all(churners.map((client) => client.end()));
+    }
+
+    const stored = await getDb().progress.findFirstOrThrow({ where: { userId: user.id, itemId } });
+    expect({ status: stored.status, note: stored.note }).toEqual({ status: "in_progress", note: "before" });
+    expect(await getDb().progressEvent.count({ where: { userId: user.id, itemId } })).toBe(1);
+    // The row is still again: the same write goes through.
+    expect((await put(cookie, { status: "done", note: "after" })).status).toBe(200);
+  }, 30_000);
 });
