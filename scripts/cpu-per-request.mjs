@@ -2,7 +2,8 @@
 // served as `npm start` serves it (scripts/server.mjs with the server's Node flags: request
 // id, request log, metrics; `--next-start` for plain `next start`), with a small seeded
 // SQLite (or PostgreSQL: DATABASE_URL) database: the server process tree's user+system CPU
-// (from /proc) over N requests at 10 connections, divided by N. Less noisy on a shared
+// (from /proc) over N requests at 10 connections, divided by N, and the same for the main
+// thread alone (what requests queue for under load; docs/benchmarks.md). Less noisy on a shared
 // machine than requests/s, because other processes' load does not count. The first row is
 // Ladder's bare route (no session, no database): what every request pays before Ladder's
 // own code. On PostgreSQL a second figure is the CPU of the database's backends serving the
@@ -61,6 +62,19 @@ function safe(fn, fallback) {
 function cpuMs(pid, tree = true) {
   return (tree ? processTree(pid) : [pid]).reduce((sum, p) => {
     const stat = safe(() => fs.readFileSync(`/proc/${p}/stat`, "utf8"), "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+  }, 0);
+}
+
+/**
+ * user + system CPU of the main threads only (JavaScript, the event loop), in ms: without V8's
+ * garbage-collection helpers and libuv's pool, which run beside it. Under load the main thread
+ * is what a request queues for.
+ */
+function mainThreadMs(pid) {
+  return processTree(pid).reduce((sum, p) => {
+    const stat = safe(() => fs.readFileSync(`/proc/${p}/task/${p}/stat`, "utf8"), "");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
   }, 0);
@@ -143,12 +157,14 @@ try {
     log(`${route.label}: ${N} requests at 10 connections`);
     const databaseBefore = isPostgres ? await databaseCpuMs(databaseUrl) : null;
     const before = cpuMs(server.pid);
+    const mainBefore = mainThreadMs(server.pid);
     const started = performance.now();
     const result = await run(route.request, N);
     const cpu = cpuMs(server.pid) - before;
+    const mainThread = mainThreadMs(server.pid) - mainBefore;
     const wall = performance.now() - started;
     const databaseCpu = databaseBefore ? { databaseCpuMsPerRequest: +(databaseCpuDelta(databaseBefore, await databaseCpuMs(databaseUrl)) / N).toFixed(2) } : {};
-    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
+    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), mainThreadMsPerRequest: +(mainThread / N).toFixed(2), ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
   }
 } finally {
   server.kill("SIGTERM");
