@@ -58,13 +58,16 @@ function safe(fn, fallback) {
     return fallback;
   }
 }
+/** user + system CPU (ms) in one /proc stat file: a process's (all its threads) or one thread's. */
+function statCpuMs(file) {
+  const stat = safe(() => fs.readFileSync(file, "utf8"), "");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
+}
+
 /** user + system CPU of a process (with its children: `tree`), in ms. */
 function cpuMs(pid, tree = true) {
-  return (tree ? processTree(pid) : [pid]).reduce((sum, p) => {
-    const stat = safe(() => fs.readFileSync(`/proc/${p}/stat`, "utf8"), "");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
-  }, 0);
+  return (tree ? processTree(pid) : [pid]).reduce((sum, p) => sum + statCpuMs(`/proc/${p}/stat`), 0);
 }
 
 /**
@@ -73,11 +76,7 @@ function cpuMs(pid, tree = true) {
  * is what a request queues for.
  */
 function mainThreadMs(pid) {
-  return processTree(pid).reduce((sum, p) => {
-    const stat = safe(() => fs.readFileSync(`/proc/${p}/task/${p}/stat`, "utf8"), "");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * TICK_MS;
-  }, 0);
+  return processTree(pid).reduce((sum, p) => sum + statCpuMs(`/proc/${p}/task/${p}/stat`), 0);
 }
 
 /**

@@ -1,17 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type GuardSettings, guardRequest, isPagePath } from "@/lib/auth/server-requests";
 import { API_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 import { SHARE_HEADERS } from "@/lib/share/headers";
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.resetModules();
-});
-
-/** A page request through the guard: the response's headers and the request headers Next.js would see. */
-async function pageNonce(settings: GuardSettings, path: string, headers: Record<string, string> = {}) {
+/**
+ * GET `path` through a real HTTP server that runs the server's request guard with `settings`:
+ * the response's headers, its CSP, and the request headers Next.js would see.
+ */
+async function throughGuard(settings: GuardSettings, path: string, headers: Record<string, string> = {}) {
   let seen: http.IncomingHttpHeaders = {};
   const server = http.createServer((request, response) => {
     if (guardRequest(request, response, settings)) return;
@@ -32,7 +30,7 @@ const PRODUCTION: GuardSettings = { trustProxy: false, isDevelopment: false };
 
 describe("the request guard's page CSP", () => {
   it("sends a strict CSP in production: nonce and strict-dynamic, no unsafe-eval, frame-ancestors 'none'", async () => {
-    const { csp, headers } = await pageNonce(PRODUCTION, "/dashboard");
+    const { csp, headers } = await throughGuard(PRODUCTION, "/dashboard");
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'(;|$)/);
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -42,11 +40,11 @@ describe("the request guard's page CSP", () => {
   });
 
   it("uses a new nonce for every request and hands Next.js the same CSP in the request, replacing the client's", async () => {
-    const first = await pageNonce(PRODUCTION, "/");
-    const second = await pageNonce(PRODUCTION, "/");
+    const first = await throughGuard(PRODUCTION, "/");
+    const second = await throughGuard(PRODUCTION, "/");
     expect(first.csp).not.toBe(second.csp);
     const forged = "script-src 'nonce-chosenbytheclient'";
-    const { csp, requestHeaders } = await pageNonce(PRODUCTION, "/signin", {
+    const { csp, requestHeaders } = await throughGuard(PRODUCTION, "/signin", {
       "content-security-policy": forged,
       "content-security-policy-report-only": forged,
     });
@@ -56,69 +54,57 @@ describe("the request guard's page CSP", () => {
   });
 
   it("allows eval only in development, for React's error overlay", async () => {
-    expect((await pageNonce({ trustProxy: false, isDevelopment: true }, "/")).csp).toContain("'unsafe-eval'");
+    expect((await throughGuard({ trustProxy: false, isDevelopment: true }, "/")).csp).toContain("'unsafe-eval'");
   });
 
   it("adds upgrade-insecure-requests under https only", async () => {
-    expect((await pageNonce({ trustProxy: false, publicUrl: "https://ladder.example" }, "/dashboard")).csp).toContain("upgrade-insecure-requests");
-    const proxied = await pageNonce({ trustProxy: true }, "/", { "x-forwarded-proto": "https" });
+    expect((await throughGuard({ trustProxy: false, publicUrl: "https://ladder.example" }, "/dashboard")).csp).toContain("upgrade-insecure-requests");
+    const proxied = await throughGuard({ trustProxy: true }, "/", { "x-forwarded-proto": "https" });
     expect(proxied.csp).toContain("upgrade-insecure-requests");
-    const untrusted = await pageNonce({ trustProxy: false }, "/", { "x-forwarded-proto": "https" });
+    const untrusted = await throughGuard({ trustProxy: false }, "/", { "x-forwarded-proto": "https" });
     expect(untrusted.csp).not.toContain("upgrade-insecure-requests");
   });
 
   it("gives a nonce to pages only: not to /api/ or hashed build assets", async () => {
     for (const path of ["/", "/dashboard", "/share/abc", "/api", "/apiary"]) {
       expect(isPagePath(path), path).toBe(true);
-      expect((await pageNonce(PRODUCTION, path)).csp, path).toContain("'nonce-");
+      expect((await throughGuard(PRODUCTION, path)).csp, path).toContain("'nonce-");
     }
     for (const path of ["/api/progress", "/api/health", "/_next/static/chunks/a.js", "/_next/image?url=x", "/favicon.ico"]) {
       expect(isPagePath(path), path).toBe(false);
-      const { csp, requestHeaders } = await pageNonce(PRODUCTION, path);
+      const { csp, requestHeaders } = await throughGuard(PRODUCTION, path);
       expect(csp, path).toBeNull();
       expect(requestHeaders["content-security-policy"], path).toBeUndefined();
     }
   });
 });
 
-/** GET `path` through a real HTTP server that runs the server's request guard with `settings`. */
-async function guardedHeaders(settings: GuardSettings, path: string, headers: Record<string, string> = {}): Promise<Headers> {
-  const server = http.createServer((request, response) => {
-    if (!guardRequest(request, response, settings)) response.end("{}");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  try {
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { headers });
-    await response.text();
-    return response.headers;
-  } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
-
 describe("the server's request guard: HSTS on every path under https", () => {
   it.each(["/api/progress", "/dashboard", "/_next/static/chunks/a.js", "/api/progress/%ZZ"])("sends HSTS on %s when the public URL is https", async (path) => {
-    const headers = await guardedHeaders({ trustProxy: false, publicUrl: "https://ladder.example" }, path);
+    const headers = (await throughGuard({ trustProxy: false, publicUrl: "https://ladder.example" }, path)).headers;
     expect(headers.get("strict-transport-security")).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
   });
 
   it("believes X-Forwarded-Proto only from a trusted proxy, and sends no HSTS over http", async () => {
-    const proxied = await guardedHeaders({ trustProxy: true }, "/api/health", { "x-forwarded-proto": "https" });
+    const proxied = (await throughGuard({ trustProxy: true }, "/api/health", { "x-forwarded-proto": "https" })).headers;
     expect(proxied.get("strict-transport-security")).not.toBeNull();
-    const untrusted = await guardedHeaders({ trustProxy: false }, "/api/health", { "x-forwarded-proto": "https" });
+    const untrusted = (await throughGuard({ trustProxy: false }, "/api/health", { "x-forwarded-proto": "https" })).headers;
     expect(untrusted.get("strict-transport-security")).toBeNull();
-    const plain = await guardedHeaders({ trustProxy: false, publicUrl: "http://localhost:3000" }, "/api/health");
+    const plain = (await throughGuard({ trustProxy: false, publicUrl: "http://localhost:3000" }, "/api/health")).headers;
     expect(plain.get("strict-transport-security")).toBeNull();
   });
 });
 
+type NextConfigHeaders = { poweredByHeader: boolean; headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+
+async function nextConfig(): Promise<NextConfigHeaders> {
+  // @ts-expect-error next.config.js is plain JavaScript without type declarations.
+  return (await import("../../next.config.js")).default as NextConfigHeaders;
+}
+
 describe("next.config.js", () => {
   it("sends nosniff, a Referrer-Policy and frame denial on every path, and no X-Powered-By", async () => {
-    // @ts-expect-error next.config.js is plain JavaScript without type declarations.
-    const config = (await import("../../next.config.js")).default as {
-      poweredByHeader: boolean;
-      headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
-    };
+    const config = await nextConfig();
     expect(config.poweredByHeader).toBe(false);
     const rules = await config.headers();
     const all = rules.find((rule) => rule.source === "/:path*");
@@ -129,17 +115,13 @@ describe("next.config.js", () => {
   });
 
   it("sends API responses a static CSP that loads nothing and forbids framing", async () => {
-    // @ts-expect-error next.config.js is plain JavaScript without type declarations.
-    const config = (await import("../../next.config.js")).default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
-    const api = (await config.headers()).find((rule) => rule.source === "/api/:path*");
+    const api = (await (await nextConfig()).headers()).find((rule) => rule.source === "/api/:path*");
     expect(api?.headers).toEqual([{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }]);
     expect(API_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it("sends /share/ pages the share headers, the same as lib/share/headers.ts, after the general ones", async () => {
-    // @ts-expect-error next.config.js is plain JavaScript without type declarations.
-    const config = (await import("../../next.config.js")).default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
-    const rules = await config.headers();
+    const rules = await (await nextConfig()).headers();
     const share = rules.findIndex((rule) => rule.source === "/share/:path*");
     // Next.js lets the last matching rule win for a header both set (Referrer-Policy).
     expect(share).toBeGreaterThan(rules.findIndex((rule) => rule.source === "/:path*"));
