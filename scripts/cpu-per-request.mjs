@@ -9,8 +9,11 @@
 // own code. On PostgreSQL a second figure is the CPU of the database's backends serving the
 // measured database, per request. `--profile DIR` also writes a V8 CPU profile of the server; `--only TEXT` keeps
 // the routes whose label contains TEXT; `--users N` seeds N people (the bench seeds 10,000),
-// `--sessions N` signs in N of them.
-//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N]
+// `--sessions N` signs in N of them. `--bare-app` also measures the bench's bare app
+// (bench/bare-app under plain `next start` on port P+1, built when it has no build) and adds
+// each route's main-thread ratio: the bare app's route (API) or page (pages) main-thread time
+// divided by the route's, which tracks the bench's requests/s ratios (docs/benchmarks.md).
+//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N] [--bare-app]
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     profile: { type: "string" },
     only: { type: "string" },
     "next-start": { type: "boolean", default: false },
+    "bare-app": { type: "boolean", default: false },
   },
 });
 const N = Number(args.requests);
@@ -118,27 +122,50 @@ if (seeded.status !== 0) throw new Error("seeding failed");
 const { sessions } = JSON.parse(fs.readFileSync(seedFile, "utf8"));
 
 const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
-const serverArgs = args["next-start"]
-  ? [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", args.port, "-H", "127.0.0.1"]
-  : [...SERVER_NODE_FLAGS, path.join(root, "scripts", "server.mjs")];
-const server = spawn(process.execPath, [...profileFlags, ...serverArgs], {
-  cwd: root,
-  env: { ...env, PORT: args.port, HOST: "127.0.0.1" },
-  stdio: ["ignore", fs.openSync(path.join(workDir, "server.log"), "a"), fs.openSync(path.join(workDir, "server.log"), "a")],
-});
-const base = `http://127.0.0.1:${args.port}`;
-for (let i = 0; ; i++) {
-  if (i > 360 || server.exitCode !== null) {
-    server.kill("SIGTERM");
-    throw new Error(`the server did not start; see ${workDir}/server.log`);
+const serverLog = fs.openSync(path.join(workDir, "server.log"), "a");
+/** Starts a server and waits until `readyPath` answers 200. */
+async function startServer(nodeArgs, port, readyPath, cwd, serverEnv) {
+  const child = spawn(process.execPath, nodeArgs, { cwd, env: { ...serverEnv, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog] });
+  for (let i = 0; ; i++) {
+    if (i > 360 || child.exitCode !== null) {
+      child.kill("SIGTERM");
+      throw new Error(`a server did not start; see ${workDir}/server.log`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}${readyPath}`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await sleep(250);
   }
-  const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
-  if (ok) break;
-  await sleep(250);
+}
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverArgs = args["next-start"] ? [nextBin, "start", "-p", args.port, "-H", "127.0.0.1"] : [...SERVER_NODE_FLAGS, path.join(root, "scripts", "server.mjs")];
+const server = await startServer([...profileFlags, ...serverArgs], args.port, "/api/health", root, env);
+const base = `http://127.0.0.1:${args.port}`;
+
+// The bench's baseline, started as the bench starts it (its own directory, plain next start, the same flags).
+const bareAppDir = path.join(root, "bench", "bare-app");
+const bareAppPort = Number(args.port) + 1;
+let bareApp = null;
+if (args["bare-app"]) {
+  const bareEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  delete bareEnv.NEXT_DIST_DIR;
+  if (!fs.existsSync(path.join(bareAppDir, ".next", "BUILD_ID"))) {
+    log("building the bare app (bench/bare-app) …");
+    const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: bareAppDir, env: bareEnv, stdio: ["ignore", 2, 2] });
+    if (built.status !== 0) throw new Error("next build of the bare app failed");
+  }
+  bareApp = await startServer([...SERVER_NODE_FLAGS, nextBin, "start", "-p", String(bareAppPort), "-H", "127.0.0.1"], bareAppPort, "/api/bare", bareAppDir, bareEnv);
 }
 
 const requests = ladderRequests(sessions, base);
+const bareAppBase = `http://127.0.0.1:${bareAppPort}`;
+const bareAppRoutes = bareApp
+  ? [
+      { label: "GET /api/bare (bare app)", request: { method: "GET", path: "/api/bare" }, server: bareApp, base: bareAppBase, baseline: "route" },
+      { label: "GET /bare (bare app, page)", request: { method: "GET", path: "/bare" }, server: bareApp, base: bareAppBase, baseline: "page" },
+    ]
+  : [];
 const routes = [
+  ...bareAppRoutes,
   { label: "GET /api/bench/bare", request: { method: "GET", path: "/api/bench/bare" } },
   { label: "GET /bench/bare (page)", request: { method: "GET", path: "/bench/bare" } },
   { label: "GET /api/ladder", request: requests.ladder },
@@ -146,28 +173,37 @@ const routes = [
   { label: "GET /api/plan", request: requests.plan },
   { label: "PUT /api/progress/:id", request: requests.put },
   { label: "GET /dashboard", request: requests.dashboard },
-].filter((route) => !args.only || route.label.includes(args.only));
+]
+  .filter((route) => route.baseline || !args.only || route.label.includes(args.only))
+  .map((route) => ({ server, base, ...route }));
 
-const run = (request, amount) => autocannon({ url: base, connections: 10, amount, timeout: 20, requests: [request] });
+const run = (route, amount) => autocannon({ url: route.base, connections: 10, amount, timeout: 20, requests: [route.request] });
+const baselineMs = {};
 const rows = [];
 try {
-  for (const route of routes) await run(route.request, 300);
+  for (const route of routes) await run(route, 300);
   for (const route of routes) {
     log(`${route.label}: ${N} requests at 10 connections`);
     const databaseBefore = isPostgres ? await databaseCpuMs(databaseUrl) : null;
-    const before = cpuMs(server.pid);
-    const mainBefore = mainThreadMs(server.pid);
+    const pid = route.server.pid;
+    const before = cpuMs(pid);
+    const mainBefore = mainThreadMs(pid);
     const started = performance.now();
-    const result = await run(route.request, N);
-    const cpu = cpuMs(server.pid) - before;
-    const mainThread = mainThreadMs(server.pid) - mainBefore;
+    const result = await run(route, N);
+    const cpu = cpuMs(pid) - before;
+    const mainThread = mainThreadMs(pid) - mainBefore;
     const wall = performance.now() - started;
     const databaseCpu = databaseBefore ? { databaseCpuMsPerRequest: +(databaseCpuDelta(databaseBefore, await databaseCpuMs(databaseUrl)) / N).toFixed(2) } : {};
-    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), mainThreadMsPerRequest: +(mainThread / N).toFixed(2), ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
+    if (route.baseline) baselineMs[route.baseline] = mainThread / N;
+    const baseline = baselineMs[route.request.path.startsWith("/api/") ? "route" : "page"];
+    const ratio = baseline ? { mainThreadRatio: `${Math.round((baseline / (mainThread / N)) * 100)} %` } : {};
+    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), mainThreadMsPerRequest: +(mainThread / N).toFixed(2), ...ratio, ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
   }
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
+  for (const child of [server, bareApp].filter(Boolean)) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 console.table(rows);
