@@ -13,7 +13,11 @@
 // (bench/bare-app under plain `next start` on port P+1, built when it has no build) and adds
 // each route's main-thread ratio: the bare app's route (API) or page (pages) main-thread time
 // divided by the route's, which tracks the bench's requests/s ratios (docs/benchmarks.md).
-//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N] [--bare-app]
+// `--compare DIR` also serves another checkout's production build (its scripts/server.mjs,
+// its .next, on port P+2) on the same database, and measures each route on both servers in
+// turn (an A/B of two builds in one run: the machine's drift falls on both alike);
+// `--rounds R` measures every route R times, alternating, and reports the medians.
+//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N] [--bare-app] [--compare DIR] [--rounds R]
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -38,6 +42,8 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     "next-start": { type: "boolean", default: false },
     "bare-app": { type: "boolean", default: false },
+    compare: { type: "string" },
+    rounds: { type: "string", default: "1" },
   },
 });
 const N = Number(args.requests);
@@ -156,6 +162,12 @@ if (args["bare-app"]) {
   bareApp = await startServer([...SERVER_NODE_FLAGS, nextBin, "start", "-p", String(bareAppPort), "-H", "127.0.0.1"], bareAppPort, "/api/bare", bareAppDir, bareEnv);
 }
 
+// The other build, as `npm start` serves it, from its own checkout.
+const compareDir = args.compare ? path.resolve(args.compare) : null;
+const comparePort = Number(args.port) + 2;
+const compareBase = `http://127.0.0.1:${comparePort}`;
+const compareServer = compareDir ? await startServer([...SERVER_NODE_FLAGS, path.join(compareDir, "scripts", "server.mjs")], comparePort, "/api/health", compareDir, env) : null;
+
 const requests = ladderRequests(sessions, base);
 const bareAppBase = `http://127.0.0.1:${bareAppPort}`;
 const bareAppRoutes = bareApp
@@ -164,43 +176,80 @@ const bareAppRoutes = bareApp
       { label: "GET /bare (bare app, page)", request: { method: "GET", path: "/bare" }, server: bareApp, base: bareAppBase, baseline: "page" },
     ]
   : [];
-const routes = [
-  ...bareAppRoutes,
+const ladderRoutes = (requestsOf) => [
   { label: "GET /api/bench/bare", request: { method: "GET", path: "/api/bench/bare" } },
   { label: "GET /bench/bare (page)", request: { method: "GET", path: "/bench/bare" } },
-  { label: "GET /api/ladder", request: requests.ladder },
-  { label: "GET /api/progress", request: requests.progress },
-  { label: "GET /api/plan", request: requests.plan },
-  { label: "PUT /api/progress/:id", request: requests.put },
-  { label: "GET /dashboard", request: requests.dashboard },
-]
-  .filter((route) => route.baseline || !args.only || route.label.includes(args.only))
-  .map((route) => ({ server, base, ...route }));
+  { label: "GET /api/ladder", request: requestsOf.ladder },
+  { label: "GET /api/progress", request: requestsOf.progress },
+  { label: "GET /api/plan", request: requestsOf.plan },
+  { label: "PUT /api/progress/:id", request: requestsOf.put },
+  { label: "GET /dashboard", request: requestsOf.dashboard },
+];
+// Each Ladder route, then (with --compare) the same route on the other build, with its own Origin for the PUT.
+const compareRoutes = compareServer ? ladderRoutes(ladderRequests(sessions, compareBase)) : [];
+const routes = [
+  ...bareAppRoutes,
+  ...ladderRoutes(requests).flatMap((route, i) => [
+    { server, base, ...route },
+    ...(compareServer ? [{ ...compareRoutes[i], label: `${route.label} [${path.basename(compareDir)}]`, server: compareServer, base: compareBase }] : []),
+  ]),
+].filter((route) => route.baseline || !args.only || route.label.includes(args.only));
 
 const run = (route, amount) => autocannon({ url: route.base, connections: 10, amount, timeout: 20, requests: [route.request] });
-const baselineMs = {};
+
+/** One measurement of N requests: CPU per request of the route's server (and of PostgreSQL's backends), requests/s, p99, non-2xx. */
+async function measure(route) {
+  const databaseBefore = isPostgres ? await databaseCpuMs(databaseUrl) : null;
+  const pid = route.server.pid;
+  const before = cpuMs(pid);
+  const mainBefore = mainThreadMs(pid);
+  const started = performance.now();
+  const result = await run(route, N);
+  return {
+    cpu: (cpuMs(pid) - before) / N,
+    mainThread: (mainThreadMs(pid) - mainBefore) / N,
+    wall: performance.now() - started,
+    databaseCpu: databaseBefore ? databaseCpuDelta(databaseBefore, await databaseCpuMs(databaseUrl)) / N : null,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+const rounds = Math.max(1, Number(args.rounds));
+const samples = new Map(routes.map((route) => [route, []]));
 const rows = [];
 try {
   for (const route of routes) await run(route, 300);
+  for (let round = 0; round < rounds; round++) {
+    // Every other round backwards, so that neither build is always measured first.
+    for (const route of round % 2 === 0 ? routes : [...routes].reverse()) {
+      log(`${route.label}: ${N} requests at 10 connections${rounds > 1 ? ` (round ${round + 1} of ${rounds})` : ""}`);
+      samples.get(route)?.push(await measure(route));
+    }
+  }
+  const baselineMs = {};
   for (const route of routes) {
-    log(`${route.label}: ${N} requests at 10 connections`);
-    const databaseBefore = isPostgres ? await databaseCpuMs(databaseUrl) : null;
-    const pid = route.server.pid;
-    const before = cpuMs(pid);
-    const mainBefore = mainThreadMs(pid);
-    const started = performance.now();
-    const result = await run(route, N);
-    const cpu = cpuMs(pid) - before;
-    const mainThread = mainThreadMs(pid) - mainBefore;
-    const wall = performance.now() - started;
-    const databaseCpu = databaseBefore ? { databaseCpuMsPerRequest: +(databaseCpuDelta(databaseBefore, await databaseCpuMs(databaseUrl)) / N).toFixed(2) } : {};
-    if (route.baseline) baselineMs[route.baseline] = mainThread / N;
+    const runs = samples.get(route) ?? [];
+    const mainThread = median(runs.map((r) => r.mainThread));
+    if (route.baseline) baselineMs[route.baseline] = mainThread;
     const baseline = baselineMs[route.request.path.startsWith("/api/") ? "route" : "page"];
-    const ratio = baseline ? { mainThreadRatio: `${Math.round((baseline / (mainThread / N)) * 100)} %` } : {};
-    rows.push({ route: route.label, cpuMsPerRequest: +(cpu / N).toFixed(2), mainThreadMsPerRequest: +(mainThread / N).toFixed(2), ...ratio, ...databaseCpu, requestsPerSecond: Math.round((N / wall) * 1000), p99Ms: result.latency.p99, non2xx: result.non2xx });
+    const ratio = baseline ? { mainThreadRatio: `${Math.round((baseline / mainThread) * 100)} %` } : {};
+    const databaseCpu = isPostgres ? { databaseCpuMsPerRequest: +median(runs.map((r) => r.databaseCpu ?? 0)).toFixed(2) } : {};
+    rows.push({
+      route: route.label,
+      cpuMsPerRequest: +median(runs.map((r) => r.cpu)).toFixed(2),
+      mainThreadMsPerRequest: +mainThread.toFixed(2),
+      ...(rounds > 1 ? { mainThreadRuns: runs.map((r) => r.mainThread.toFixed(2)).join(" ") } : {}),
+      ...ratio,
+      ...databaseCpu,
+      requestsPerSecond: Math.round((N / median(runs.map((r) => r.wall))) * 1000),
+      p99Ms: Math.max(...runs.map((r) => r.p99)),
+      non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    });
   }
 } finally {
-  for (const child of [server, bareApp].filter(Boolean)) {
+  for (const child of [server, bareApp, compareServer].filter(Boolean)) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
   }

@@ -1,11 +1,11 @@
 import "server-only";
 import { CATALOG, getCatalogItem } from "@/lib/catalog";
 import { todayUtc } from "@/lib/clock";
-import { getDb, readRows, sql } from "@/lib/db";
+import { getDb, readRows, type SqlQuery, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
 import { type Forecast, forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
-import { loadUserProgress, type UserProgress } from "@/lib/progress";
+import { loadUserProgress, loadUserProgressWith, type StoredProgressRow, type UserProgress } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { datedItems } from "./dated-items";
@@ -16,24 +16,33 @@ export type { DatedItem, Plan, PlanView } from "./types";
 
 const NO_PLAN: Plan = { targetRungId: null, targetDate: null };
 
-type PlanRow = { targetRungId: string | null; targetDate: string | null; revision: number | null; firstChangeAt: string | number | Date | null };
-
 /**
- * The stored plan (no row: no goal, no date) and when the person's first change was recorded,
- * in one query on lib/db's fast read path: GET /api/plan runs it beside the progress reads.
+ * The person's plan row (no row: no goal, no date) and when their first change was recorded,
+ * as one row in the columns of the progress read (source "plan"; a, b, c: targetRungId,
+ * targetDate, revision; at: the first change). On its own it is one query on lib/db's fast
+ * read path; GET /api/plan reads it in the progress read's statement (loadUserProgressWith).
  */
-async function readPlanRow(userId: string): Promise<Plan & { revision: number; firstChangeOn: string | null }> {
-  const [row] = await readRows<PlanRow>(sql`
-    SELECT pl."targetRungId", pl."targetDate", pl."revision",
-      (SELECT MIN(e."createdAt") FROM "ProgressEvent" e WHERE e."userId" = ${userId}) AS "firstChangeAt"
-    FROM (SELECT 1 AS "one") AS "single" LEFT JOIN "Plan" pl ON pl."userId" = ${userId}`);
-  const firstChangeOn = row?.firstChangeAt == null ? null : new Date(row.firstChangeAt).toISOString().slice(0, 10);
+function planRowQuery(userId: string): SqlQuery {
+  return sql`
+    SELECT 'plan' AS "source", '' AS "id", pl."targetRungId" AS "a", pl."targetDate" AS "b", CAST(pl."revision" AS TEXT) AS "c",
+      NULL AS "d", NULL AS "e", NULL AS "f", (SELECT MIN(e."createdAt") FROM "ProgressEvent" e WHERE e."userId" = ${userId}) AS "at", NULL AS "version"
+    FROM (SELECT 1 AS "one") AS "single" LEFT JOIN "Plan" pl ON pl."userId" = ${userId}`;
+}
+
+type StoredPlan = Plan & { revision: number; firstChangeOn: string | null };
+
+function toStoredPlan(rows: readonly StoredProgressRow[]): StoredPlan {
+  const row = rows.find((candidate) => candidate.source === "plan");
   return {
-    targetRungId: row?.targetRungId ?? NO_PLAN.targetRungId,
-    targetDate: row?.targetDate ?? NO_PLAN.targetDate,
-    revision: Number(row?.revision ?? 0),
-    firstChangeOn,
+    targetRungId: row?.a ?? NO_PLAN.targetRungId,
+    targetDate: row?.b ?? NO_PLAN.targetDate,
+    revision: Number(row?.c ?? 0),
+    firstChangeOn: row?.at == null ? null : new Date(row.at).toISOString().slice(0, 10),
   };
+}
+
+async function readPlanRow(userId: string): Promise<StoredPlan> {
+  return toStoredPlan(await readRows<StoredProgressRow>(planRowQuery(userId)));
 }
 
 /** The stored plan of one person (no row: no goal, no date). One query. */
@@ -57,10 +66,11 @@ export async function forecastGoal(userId: string, progress: Pick<UserProgress, 
   return { plan: { targetRungId, targetDate }, forecast };
 }
 
-/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. Two queries, at once. */
+/** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. One query. */
 export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
   const today = todayUtc(now);
-  const [{ catalog, items }, plan] = await Promise.all([loadUserProgress(userId), readPlanRow(userId)]);
+  const { catalog, items, others } = await loadUserProgressWith(userId, planRowQuery(userId));
+  const plan = toStoredPlan(others);
   const since = historySince(plan.firstChangeOn, items);
   const evaluation = evaluateLadder(catalog, items, today);
   const forecast = forecastPlan({

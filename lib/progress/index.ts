@@ -3,7 +3,10 @@ import { CATALOG, type Catalog, withCustomCertifications } from "@/lib/catalog";
 import type { CustomCertification } from "@/lib/certifications/types";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { checklistItemIds, summarizeProgress } from "./checklist";
-import { loadProgressRows } from "./rows";
+import type { SqlQuery } from "@/lib/db";
+import { loadProgressRows, type StoredProgressRow } from "./rows";
+
+export type { StoredProgressRow } from "./rows";
 import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export { setItemProgress, setItemsStatus } from "./set-item-progress";
@@ -18,10 +21,19 @@ export type UserProgress = { catalog: Catalog; items: ProgressItem[]; customCert
  * checklist (say, a removed catalog item) are left out.
  */
 export async function loadUserProgress(userId: string): Promise<UserProgress> {
-  const { items, customCertifications } = await loadProgressRows(userId);
+  const { others: _, ...progress } = await loadUserProgressWith(userId);
+  return progress;
+}
+
+/**
+ * loadUserProgress and another domain's rows of the same person in the same one statement
+ * (`also`: see loadProgressRows), for a request that needs both (GET /api/plan).
+ */
+export async function loadUserProgressWith(userId: string, also?: SqlQuery): Promise<UserProgress & { others: StoredProgressRow[] }> {
+  const { items, customCertifications, others } = await loadProgressRows(userId, also);
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const known = new Set(checklistItemIds(catalog));
-  return { catalog, items: items.filter((item) => known.has(item.itemId)), customCertifications };
+  return { catalog, items: items.filter((item) => known.has(item.itemId)), customCertifications, others };
 }
 
 /** GET /api/progress: the stored rows (untouched items are "todo" and omitted) and counts. */

@@ -55,9 +55,12 @@ export type StoredRow = Omit<ProgressRowLike, "verifiedBy" | "verifiedIssuerId" 
   version: string | null;
 };
 
-/** A row of storedProgressQuery; its columns mean what `source` says (see there). */
+/**
+ * A row of storedProgressQuery; its columns mean what `source` says (see there). Another
+ * domain's row read in the same statement (`also`) has a source of its own.
+ */
 export type StoredProgressRow = {
-  source: "progress" | "verification" | "certification";
+  source: "progress" | "verification" | "certification" | (string & {});
   id: string;
   a: string | null;
   b: string | null;
@@ -79,26 +82,30 @@ export type StoredProgressRow = {
  * rows are put in order in JavaScript (loadProgressRows), which costs less than the database's
  * sort and per-row join did on a read every request makes.
  */
-export function storedProgressQuery(userId: string): SqlQuery {
+export function storedProgressQuery(userId: string, also?: SqlQuery): SqlQuery {
   const version = getDatabaseConfig().provider === "postgresql" ? sql`"xmin"::text` : sql`NULL`;
-  return sql`
+  const query = sql`
     SELECT 'progress' AS "source", "itemId" AS "id", "status" AS "a", "completedOn" AS "b", "expiresOn" AS "c", "note" AS "d", "evidenceUrl" AS "e", "targetOn" AS "f", "updatedAt" AS "at", ${version} AS "version"
     FROM "Progress" WHERE "userId" = ${userId}
     UNION ALL
     SELECT 'verification', "itemId", "issuerName", "issuerId", "method", NULL, NULL, NULL, "verifiedAt", NULL FROM "CertificationVerification" WHERE "userId" = ${userId}
     UNION ALL
     SELECT 'certification', "id", "title", "issuer", NULL, NULL, NULL, NULL, "createdAt", NULL FROM "CustomCertification" WHERE "userId" = ${userId}`;
+  return also ? sql`${query}
+    UNION ALL
+    ${also}` : query;
 }
 
-export function toStoredProgress(read: readonly StoredProgressRow[]): StoredProgress {
-  const stored: StoredProgress = { rows: new Map(), verifications: new Map(), customCertifications: [] };
+/** The rows of storedProgressQuery by kind; rows of any other source are left in `others`. */
+export function toStoredProgress(read: readonly StoredProgressRow[]): StoredProgress & { others: StoredProgressRow[] } {
+  const stored: StoredProgress & { others: StoredProgressRow[] } = { rows: new Map(), verifications: new Map(), customCertifications: [], others: [] };
   for (const row of read) {
     if (row.source === "certification") stored.customCertifications.push({ id: row.id, title: row.a ?? "", issuer: row.b ?? "", createdAt: row.at });
     else if (row.source === "verification") {
       stored.verifications.set(row.id, { issuer: row.a ?? "", issuerId: row.b ?? "", method: row.c ?? "", verifiedAt: new Date(row.at ?? 0).toISOString() });
-    } else {
+    } else if (row.source === "progress") {
       stored.rows.set(row.id, { itemId: row.id, status: row.a ?? "todo", completedOn: row.b, expiresOn: row.c, note: row.d, evidenceUrl: row.e, targetOn: row.f, updatedAt: row.at ?? new Date(0), version: row.version });
-    }
+    } else stored.others.push(row);
   }
   return stored;
 }
@@ -116,13 +123,18 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every stored row of one person, by item id, and their own certifications, oldest first
- * (then by id): one query on lib/db's fast read path.
+ * (then by id): one query on lib/db's fast read path. `also`: another domain's rows of this
+ * person, read in the same statement (a SELECT of storedProgressQuery's ten columns whose
+ * `source` names it), returned as they came in `others`.
  */
-export async function loadProgressRows(userId: string): Promise<{ items: ProgressItem[]; customCertifications: CustomCertification[] }> {
-  const stored = toStoredProgress(await readRows<StoredProgressRow>(storedProgressQuery(userId)));
+export async function loadProgressRows(
+  userId: string,
+  also?: SqlQuery,
+): Promise<{ items: ProgressItem[]; customCertifications: CustomCertification[]; others: StoredProgressRow[] }> {
+  const stored = toStoredProgress(await readRows<StoredProgressRow>(storedProgressQuery(userId, also)));
   const items = [...stored.rows.keys()].sort(byText).map((itemId) => storedItem(stored, itemId) as ProgressItem);
   const customCertifications = stored.customCertifications
     .sort((a, b) => time(a.createdAt) - time(b.createdAt) || byText(a.id, b.id))
     .map(({ id, title, issuer }) => ({ id, title, issuer }));
-  return { items, customCertifications };
+  return { items, customCertifications, others: stored.others };
 }

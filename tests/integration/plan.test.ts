@@ -4,8 +4,11 @@ import { POST as postImport } from "@/app/api/import/route";
 import { GET as getPlan, PUT as putPlan } from "@/app/api/plan/route";
 import { PUT as putProgress } from "@/app/api/progress/[itemId]/route";
 import { addDays, todayUtc } from "@/lib/clock";
+import { createCustomCertification } from "@/lib/certifications";
 import { getDb } from "@/lib/db";
+import { getPlan as readPlan, loadPlan } from "@/lib/plan";
 import { authedRequest, createSignedInUser } from "../helpers/auth";
+import { countQueries } from "../helpers/query-counter";
 
 // The learning plan through its real route handlers and the real test database.
 
@@ -117,6 +120,30 @@ describe("PUT/GET /api/plan", () => {
     await getDb().progressEvent.updateMany({ where: { userId: user.id }, data: { createdAt: new Date(`${addDays(TODAY, -21)}T12:00:00.000Z`) } });
     const { forecast } = await (await call("GET", "/api/plan")).json();
     expect(forecast).toMatchObject({ basis: "no_recent_progress", windowDays: 21, perWeek: 0 });
+  });
+
+  it("reads the goal, the first change and the whole progress in one statement, with a plan row or none", async () => {
+    const { user, call } = await signedIn();
+    const none = await countQueries(() => readPlan(user.id));
+    expect(none.queries).toHaveLength(1);
+    expect(none.result).toMatchObject({ targetRungId: null, targetDate: null, overdue: [], upcoming: [], forecast: { basis: "not_enough_history" } });
+
+    const cert = await createCustomCertification(user.id, { title: "Vendor ML Cert", issuer: "Vendor" });
+    await call("PUT", `/api/progress/${cert.id}`, { status: "in_progress", targetOn: addDays(TODAY, 3) });
+    await call("PUT", "/api/progress/earn-bachelors-degree", { status: "done", completedOn: addDays(TODAY, -20) });
+    await call("PUT", "/api/plan", { targetRungId: "senior-mle", targetDate: addDays(TODAY, 90) });
+    await call("PUT", "/api/plan", { targetDate: addDays(TODAY, 100) });
+
+    const full = await countQueries(() => readPlan(user.id));
+    expect(full.queries).toHaveLength(1);
+    expect(full.queries[0]).toMatch(/"Plan"/);
+    expect(full.queries[0]).toMatch(/"Progress"/);
+    // The person's own certification is named from the same read, the rung reached from the rows.
+    expect(full.result).toMatchObject({ targetRungId: "senior-mle", targetDate: addDays(TODAY, 100), overdue: [] });
+    expect(full.result.upcoming).toEqual([{ itemId: cert.id, targetOn: addDays(TODAY, 3), title: "Vendor ML Cert" }]);
+    // The plan row read alone agrees: two saves, revision 2; history counted from the earliest completion.
+    expect(await loadPlan(user.id)).toEqual({ targetRungId: "senior-mle", targetDate: addDays(TODAY, 100), revision: 2 });
+    expect(full.result.forecast.windowDays).toBe(20);
   });
 
   it("forecasts from the person's own pace once there are two weeks of history", async () => {
