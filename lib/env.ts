@@ -47,6 +47,8 @@ const EnvSchema = z.object({
   // Read by scripts/server.mjs (request log, metrics, graceful shutdown); checked here with the rest.
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   SHUTDOWN_TIMEOUT_SECONDS: positiveInt(20),
+  // scripts/page-turns.mjs reads it with the same rule (DEFAULT_PAGE_RENDERS) before the app starts.
+  PAGE_RENDER_CONCURRENCY: positiveInt(4),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().trim().min(3).default("Ladder <ladder@localhost>"),

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import pino from "pino";
 import client from "prom-client";
+import { createPageTurns, isPageRequest, pageRenderLimit } from "./page-turns.mjs";
 import { requestIdFrom, routeOf } from "./request-log.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,7 +22,7 @@ function lifecycle() {
   return holder.__ladderLifecycle;
 }
 
-function createMetrics() {
+function createMetrics(pageTurns) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
   const requests = new client.Counter({
@@ -38,6 +39,16 @@ function createMetrics() {
     registers: [registry],
   });
   const inFlight = new client.Gauge({ name: "ladder_http_requests_in_flight", help: "Requests being answered", registers: [registry] });
+  new client.Gauge({
+    name: "ladder_page_renders",
+    help: "Page requests rendering and waiting for their turn (PAGE_RENDER_CONCURRENCY at once)",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      this.set({ state: "rendering" }, pageTurns.running);
+      this.set({ state: "waiting" }, pageTurns.waiting);
+    },
+  });
   new client.Gauge({
     name: "ladder_db_pool_connections",
     help: "PostgreSQL pool connections by state (absent on SQLite)",
@@ -87,8 +98,9 @@ export async function serve({ port = Number(process.env.PORT || 3000), hostname 
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
   const log = pino({ level: process.env.LOG_LEVEL || "info", base: { pid: process.pid } }, destination);
   const metricsToken = process.env.METRICS_TOKEN;
+  const pageTurns = createPageTurns(pageRenderLimit(process.env.PAGE_RENDER_CONCURRENCY));
   const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_SECONDS || 20) * 1000;
-  const metrics = createMetrics();
+  const metrics = createMetrics(pageTurns);
 
   const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
   await app.prepare();
@@ -147,7 +159,9 @@ export async function serve({ port = Number(process.env.PORT || 3000), hostname 
       return;
     }
     // Without METRICS_TOKEN, /api/metrics falls through to Next, which answers 404.
-    handle(req, res);
+    // Pages take turns; API routes and assets are answered at once (decision record 029).
+    if (isPageRequest(req.method, req.url)) pageTurns.take(res, () => handle(req, res));
+    else handle(req, res);
   });
   // The request log sits outside everything that answers in this process, including the
   // request guards the app installs on http.Server.prototype.emit from instrumentation.ts

@@ -165,6 +165,9 @@ describe("three instances on one PostgreSQL and Redis behind nginx", () => {
     expect(text).toMatch(/ladder_http_requests_total\{method="GET",route="\/api\/progress",status="200"\} \d+/);
     expect(text).toContain('ladder_http_request_duration_seconds_bucket{le="0.1",method="GET",route="/api/progress"}');
     expect(text).toMatch(/ladder_db_pool_connections\{state="total"\} \d+/);
+    // Page renders taking turns (decision record 029): none waiting on an idle instance.
+    expect(text).toMatch(/ladder_page_renders\{state="rendering"\} \d+/);
+    expect(text).toContain('ladder_page_renders{state="waiting"} 0');
     expect(text).toContain("nodejs_eventloop_lag_seconds");
   });
 
