@@ -9,7 +9,13 @@ import { createPageTurns, isPageRequest, pageRenderLimit } from "../../scripts/p
 
 const servers: http.Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(
+    servers.splice(0).map((server) => {
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      return closed;
+    }),
+  );
 });
 
 // What each request's async context holds, as a request-scoped store in the app would.
