@@ -129,9 +129,15 @@ const { sessions } = JSON.parse(fs.readFileSync(seedFile, "utf8"));
 
 const profileFlags = args.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
 const serverLog = fs.openSync(path.join(workDir, "server.log"), "a");
+// Servers started so far: stopped if the script ends early (a later server that does not start).
+const startedServers = new Set();
+process.on("exit", () => {
+  for (const child of startedServers) if (child.exitCode === null) child.kill("SIGTERM");
+});
 /** Starts a server and waits until `readyPath` answers 200. */
 async function startServer(nodeArgs, port, readyPath, cwd, serverEnv) {
   const child = spawn(process.execPath, nodeArgs, { cwd, env: { ...serverEnv, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", serverLog, serverLog] });
+  startedServers.add(child);
   for (let i = 0; ; i++) {
     if (i > 360 || child.exitCode !== null) {
       child.kill("SIGTERM");

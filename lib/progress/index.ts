@@ -5,9 +5,9 @@ import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { checklistItemIds, summarizeProgress } from "./checklist";
 import type { SqlQuery } from "@/lib/db";
 import { loadProgressRows, type StoredProgressRow } from "./rows";
+import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export type { StoredProgressRow } from "./rows";
-import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export { setItemProgress, setItemsStatus } from "./set-item-progress";
 export { setTrack } from "./set-track";
