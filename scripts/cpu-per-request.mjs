@@ -16,8 +16,10 @@
 // `--compare DIR` also serves another checkout's production build (its scripts/server.mjs,
 // its .next, on port P+2) on the same database, and measures each route on both servers in
 // turn (an A/B of two builds in one run: the machine's drift falls on both alike);
-// `--rounds R` measures every route R times, alternating, and reports the medians.
-//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N] [--bare-app] [--compare DIR] [--rounds R]
+// `--rounds R` measures every route R times, alternating, and reports the medians;
+// `--compare-flags "F …"` starts the other build's server with these Node flags added (with
+// `--compare .`, an A/B of the flags alone); `--connections C` measures at C connections instead of 10 (the bench's ratios are at 50).
+//   node scripts/cpu-per-request.mjs [--requests N] [--port P] [--profile DIR] [--only TEXT] [--next-start] [--users N] [--sessions N] [--bare-app] [--compare DIR] [--rounds R] [--compare-flags F] [--connections C]
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -44,9 +46,12 @@ const { values: args } = parseArgs({
     "bare-app": { type: "boolean", default: false },
     compare: { type: "string" },
     rounds: { type: "string", default: "1" },
+    connections: { type: "string", default: "10" },
+    "compare-flags": { type: "string", default: "" },
   },
 });
 const N = Number(args.requests);
+const CONNECTIONS = Number(args.connections);
 const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim() || 100);
 const log = (message) => process.stderr.write(`[cpu] ${message}\n`);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -172,7 +177,8 @@ if (args["bare-app"]) {
 const compareDir = args.compare ? path.resolve(args.compare) : null;
 const comparePort = Number(args.port) + 2;
 const compareBase = `http://127.0.0.1:${comparePort}`;
-const compareServer = compareDir ? await startServer([...SERVER_NODE_FLAGS, path.join(compareDir, "scripts", "server.mjs")], comparePort, "/api/health", compareDir, env) : null;
+const compareFlags = args["compare-flags"].split(/\s+/).filter(Boolean);
+const compareServer = compareDir ? await startServer([...SERVER_NODE_FLAGS, ...compareFlags, path.join(compareDir, "scripts", "server.mjs")], comparePort, "/api/health", compareDir, env) : null;
 
 const requests = ladderRequests(sessions, base);
 const bareAppBase = `http://127.0.0.1:${bareAppPort}`;
@@ -201,7 +207,7 @@ const routes = [
   ]),
 ].filter((route) => route.baseline || !args.only || route.label.includes(args.only));
 
-const run = (route, amount) => autocannon({ url: route.base, connections: 10, amount, timeout: 20, requests: [route.request] });
+const run = (route, amount) => autocannon({ url: route.base, connections: CONNECTIONS, amount, timeout: 20, requests: [route.request] });
 
 /** One measurement of N requests: CPU per request of the route's server (and of PostgreSQL's backends), requests/s, p99, non-2xx. */
 async function measure(route) {
@@ -230,7 +236,7 @@ try {
   for (let round = 0; round < rounds; round++) {
     // Every other round backwards, so that neither build is always measured first.
     for (const route of round % 2 === 0 ? routes : [...routes].reverse()) {
-      log(`${route.label}: ${N} requests at 10 connections${rounds > 1 ? ` (round ${round + 1} of ${rounds})` : ""}`);
+      log(`${route.label}: ${N} requests at ${CONNECTIONS} connections${rounds > 1 ? ` (round ${round + 1} of ${rounds})` : ""}`);
       samples.get(route)?.push(await measure(route));
     }
   }

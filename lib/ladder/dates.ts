@@ -1,25 +1,27 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
+/** Days in a month of the proleptic Gregorian calendar (month 1-12). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /**
  * "YYYY-MM-DD" from an ISO date (a full ISO timestamp is cut to its date), or null when the value
- * is missing or not a real calendar date. ISO dates compare correctly as strings.
+ * is missing or not a real calendar date (2026-02-30, month 13; years before 0100, which
+ * JavaScript's Date reads as 19xx, are refused too). ISO dates compare correctly as strings.
+ * Checked by arithmetic: every ladder evaluation and forecast calls this for each row, and a
+ * Date per call was a measurable part of a request (docs/benchmarks.md).
  */
 export function toIsoDate(value: string | null | undefined): string | null {
   if (typeof value !== "string") return null;
   const match = ISO_DATE.exec(value);
   if (!match) return null;
-  const [, y, m, d] = match;
-  const time = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const date = new Date(time);
-  // Rejects 2026-02-30 and the like, which Date.UTC silently rolls over.
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(m) - 1 ||
-    date.getUTCDate() !== Number(d)
-  ) {
-    return null;
-  }
-  return `${y}-${m}-${d}`;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return value.length === 10 ? value : value.slice(0, 10);
 }
 
 const DAY_MS = 86_400_000;

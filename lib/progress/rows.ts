@@ -21,6 +21,29 @@ export type ProgressRowLike = {
   verifiedAt?: Date | string | number | null;
 };
 
+/** A stored timestamp already in toISOString()'s form but for its zone: UTC as "Z" or "+00:00". */
+const CANONICAL_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})(?:Z|\+00:00)$/;
+
+/**
+ * A stored timestamp (a Date from Prisma, ISO text or epoch milliseconds from the fast read
+ * path) as toISOString() gives it. Text in that form but for its zone is rewritten without a
+ * Date: every progress read converts each row's timestamp, and Next.js wraps the Date
+ * constructor, so a Date per row was a measurable part of a request (docs/benchmarks.md).
+ */
+export function toIsoTimestamp(value: Date | string | number): string {
+  if (typeof value === "string") {
+    const match = CANONICAL_UTC.exec(value);
+    if (match) return `${match[1]}Z`;
+  }
+  return new Date(value).toISOString();
+}
+
+/** A stored timestamp in epoch milliseconds, for ordering; 0 when there is none. */
+function toEpochMs(value: Date | string | null): number {
+  if (value === null) return 0;
+  return typeof value === "string" ? Date.parse(value) : new Date(value).getTime();
+}
+
 export function toProgressItem(row: ProgressRowLike): ProgressItem {
   return {
     itemId: row.itemId,
@@ -31,10 +54,10 @@ export function toProgressItem(row: ProgressRowLike): ProgressItem {
     note: row.note,
     evidenceUrl: row.evidenceUrl,
     targetOn: row.targetOn ?? null,
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    updatedAt: toIsoTimestamp(row.updatedAt),
     // Present only on verified rows, so every other row keeps its shape.
     ...(row.verifiedBy && row.verifiedAt
-      ? { verification: { issuer: row.verifiedBy, issuerId: row.verifiedIssuerId ?? "", method: row.verifiedMethod ?? "", verifiedAt: new Date(row.verifiedAt).toISOString() } }
+      ? { verification: { issuer: row.verifiedBy, issuerId: row.verifiedIssuerId ?? "", method: row.verifiedMethod ?? "", verifiedAt: toIsoTimestamp(row.verifiedAt) } }
       : {}),
   };
 }
@@ -102,7 +125,7 @@ export function toStoredProgress(read: readonly StoredProgressRow[]): StoredProg
   for (const row of read) {
     if (row.source === "certification") stored.customCertifications.push({ id: row.id, title: row.a ?? "", issuer: row.b ?? "", createdAt: row.at });
     else if (row.source === "verification") {
-      stored.verifications.set(row.id, { issuer: row.a ?? "", issuerId: row.b ?? "", method: row.c ?? "", verifiedAt: new Date(row.at ?? 0).toISOString() });
+      stored.verifications.set(row.id, { issuer: row.a ?? "", issuerId: row.b ?? "", method: row.c ?? "", verifiedAt: toIsoTimestamp(row.at ?? 0) });
     } else if (row.source === "progress") {
       stored.rows.set(row.id, { itemId: row.id, status: row.a ?? "todo", completedOn: row.b, expiresOn: row.c, note: row.d, evidenceUrl: row.e, targetOn: row.f, updatedAt: row.at ?? new Date(0), version: row.version });
     } else stored.others.push(row);
@@ -118,7 +141,6 @@ export function storedItem(stored: StoredProgress, itemId: string): ProgressItem
   return { ...toProgressItem(row), ...(verification ? { verification } : {}) };
 }
 
-const time = (value: Date | string | null) => (value === null ? 0 : new Date(value).getTime());
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -134,7 +156,8 @@ export async function loadProgressRows(
   const stored = toStoredProgress(await readRows<StoredProgressRow>(storedProgressQuery(userId, also)));
   const items = [...stored.rows.keys()].sort(byText).map((itemId) => storedItem(stored, itemId) as ProgressItem);
   const customCertifications = stored.customCertifications
-    .sort((a, b) => time(a.createdAt) - time(b.createdAt) || byText(a.id, b.id))
-    .map(({ id, title, issuer }) => ({ id, title, issuer }));
+    .map((certification) => ({ certification, at: toEpochMs(certification.createdAt) }))
+    .sort((a, b) => a.at - b.at || byText(a.certification.id, b.certification.id))
+    .map(({ certification: { id, title, issuer } }) => ({ id, title, issuer }));
   return { items, customCertifications, others: stored.others };
 }
