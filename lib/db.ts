@@ -206,6 +206,25 @@ export function newRowId(): string {
 export type SqlQuery = Prisma.Sql;
 /** The SQL template tag for readRows (values become bound parameters, never SQL text). */
 export const sql = Prisma.sql;
+/**
+ * A row of a tagged read: rows of several kinds, from one statement (UNION ALL of SELECTs of
+ * these ten columns), told apart by `source`. What `a`-`f` and `at` hold is each source's own
+ * (lib/progress/rows.ts, lib/plan, lib/auth/session.ts). One statement instead of one per
+ * kind: every signed-in request makes these reads, and on PostgreSQL each statement is a
+ * round trip that wakes a backend on the same machine (docs/benchmarks.md).
+ */
+export type TaggedRow = {
+  source: string;
+  id: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: string | null;
+  f: string | null;
+  at: Date | string | null;
+  version: string | null;
+};
 /** Joins SQL fragments with commas, e.g. the rows of a multi-row INSERT. */
 export const joinSql = Prisma.join;
 

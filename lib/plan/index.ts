@@ -5,7 +5,7 @@ import { getDb, readRows, type SqlQuery, sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { evaluateLadder } from "@/lib/ladder";
 import { type Forecast, forecastPlan, itemsToReach } from "@/lib/ladder/forecast";
-import { loadUserProgress, loadUserProgressWith, type StoredProgressRow, type UserProgress } from "@/lib/progress";
+import { loadUserProgress, loadUserProgressWith, type StoredProgressRow, type UserProgress, userProgressFrom, userProgressQuery } from "@/lib/progress";
 import { earliestTargetDate } from "@/lib/progress/schemas";
 import type { ProgressItem } from "@/lib/progress/types";
 import { datedItems } from "./dated-items";
@@ -68,8 +68,24 @@ export async function forecastGoal(userId: string, progress: Pick<UserProgress, 
 
 /** GET /api/plan: the goal, the forecast from the person's own pace, and dated items. One query. */
 export async function getPlan(userId: string, now: Date = new Date()): Promise<PlanView> {
+  return toPlanView(await loadUserProgressWith(userId, planRowQuery(userId)), now);
+}
+
+/**
+ * The statement of getPlan (the progress read with the plan row), for a route handler that
+ * reads it with the session check (lib/auth/session.ts requireUserReading).
+ */
+export function planViewQuery(userId: string): SqlQuery {
+  return userProgressQuery(userId, planRowQuery(userId));
+}
+
+/** getPlan from the rows of planViewQuery, read already. */
+export function planViewFrom(read: readonly StoredProgressRow[], now: Date = new Date()): PlanView {
+  return toPlanView(userProgressFrom(read), now);
+}
+
+function toPlanView({ catalog, items, others }: UserProgress & { others: StoredProgressRow[] }, now: Date): PlanView {
   const today = todayUtc(now);
-  const { catalog, items, others } = await loadUserProgressWith(userId, planRowQuery(userId));
   const plan = toStoredPlan(others);
   const since = historySince(plan.firstChangeOn, items);
   const evaluation = evaluateLadder(catalog, items, today);

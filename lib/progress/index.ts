@@ -4,7 +4,7 @@ import type { CustomCertification } from "@/lib/certifications/types";
 import { evaluateLadder, type LadderEvaluation } from "@/lib/ladder";
 import { checklistItemIds, summarizeProgress } from "./checklist";
 import type { SqlQuery } from "@/lib/db";
-import { loadProgressRows, type StoredProgressRow } from "./rows";
+import { loadProgressRows, type ProgressRows, progressRowsFrom, type StoredProgressRow, storedProgressQuery } from "./rows";
 import type { DashboardData, LadderOverview, ProgressItem, ProgressList } from "./types";
 
 export type { StoredProgressRow } from "./rows";
@@ -30,16 +30,40 @@ export async function loadUserProgress(userId: string): Promise<UserProgress> {
  * (`also`: see loadProgressRows), for a request that needs both (GET /api/plan).
  */
 export async function loadUserProgressWith(userId: string, also?: SqlQuery): Promise<UserProgress & { others: StoredProgressRow[] }> {
-  const { items, customCertifications, others } = await loadProgressRows(userId, also);
+  return toUserProgress(await loadProgressRows(userId, also));
+}
+
+function toUserProgress({ items, customCertifications, others }: ProgressRows): UserProgress & { others: StoredProgressRow[] } {
   const catalog = withCustomCertifications(CATALOG, customCertifications);
   const known = new Set(checklistItemIds(catalog));
   return { catalog, items: items.filter((item) => known.has(item.itemId)), customCertifications, others };
 }
 
+/**
+ * The statement of loadUserProgress, for a route handler that reads it with the session check
+ * (lib/auth/session.ts requireUserReading); userProgressFrom makes the same result of its rows.
+ */
+export function userProgressQuery(userId: string, also?: SqlQuery): SqlQuery {
+  return storedProgressQuery(userId, also);
+}
+
+/** loadUserProgressWith from the rows of userProgressQuery, read already. */
+export function userProgressFrom(read: readonly StoredProgressRow[]): UserProgress & { others: StoredProgressRow[] } {
+  return toUserProgress(progressRowsFrom(read));
+}
+
+function toProgressList({ catalog, items }: UserProgress): ProgressList {
+  return { items, summary: summarizeProgress(catalog, items) };
+}
+
 /** GET /api/progress: the stored rows (untouched items are "todo" and omitted) and counts. */
 export async function getProgress(userId: string): Promise<ProgressList> {
-  const { catalog, items } = await loadUserProgress(userId);
-  return { items, summary: summarizeProgress(catalog, items) };
+  return toProgressList(await loadUserProgress(userId));
+}
+
+/** getProgress from the rows of userProgressQuery, read already. */
+export function progressListFrom(read: readonly StoredProgressRow[]): ProgressList {
+  return toProgressList(userProgressFrom(read));
 }
 
 /**
@@ -54,6 +78,12 @@ export async function getLadderPosition(userId: string, today: string): Promise<
 export async function getLadderOverview(userId: string, today: string): Promise<LadderOverview> {
   const { catalog, items } = await loadUserProgress(userId);
   return { position: evaluateLadder(catalog, items, today), catalog };
+}
+
+/** getLadderPosition from the rows of userProgressQuery, read already. */
+export function ladderPositionFrom(read: readonly StoredProgressRow[], today: string): LadderEvaluation {
+  const { catalog, items } = userProgressFrom(read);
+  return evaluateLadder(catalog, items, today);
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ItemStatus } from "@/lib/catalog";
-import { getDatabaseConfig, readRows, type SqlQuery, sql } from "@/lib/db";
+import { getDatabaseConfig, readRows, type SqlQuery, sql, type TaggedRow } from "@/lib/db";
 import type { CustomCertification } from "@/lib/certifications/types";
 import type { ItemVerification, ProgressItem } from "./types";
 
@@ -79,21 +79,10 @@ export type StoredRow = Omit<ProgressRowLike, "verifiedBy" | "verifiedIssuerId" 
 };
 
 /**
- * A row of storedProgressQuery; its columns mean what `source` says (see there). Another
- * domain's row read in the same statement (`also`) has a source of its own.
+ * A row of storedProgressQuery (a tagged row, lib/db.ts); its columns mean what `source` says
+ * (see there). Another domain's row read in the same statement (`also`) has a source of its own.
  */
-export type StoredProgressRow = {
-  source: "progress" | "verification" | "certification" | (string & {});
-  id: string;
-  a: string | null;
-  b: string | null;
-  c: string | null;
-  d: string | null;
-  e: string | null;
-  f: string | null;
-  at: Date | string | null;
-  version: string | null;
-};
+export type StoredProgressRow = TaggedRow;
 
 /**
  * The one read of a person's progress, for every page and API call that shows it and for
@@ -149,11 +138,15 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * person, read in the same statement (a SELECT of storedProgressQuery's ten columns whose
  * `source` names it), returned as they came in `others`.
  */
-export async function loadProgressRows(
-  userId: string,
-  also?: SqlQuery,
-): Promise<{ items: ProgressItem[]; customCertifications: CustomCertification[]; others: StoredProgressRow[] }> {
-  const stored = toStoredProgress(await readRows<StoredProgressRow>(storedProgressQuery(userId, also)));
+export async function loadProgressRows(userId: string, also?: SqlQuery): Promise<ProgressRows> {
+  return progressRowsFrom(await readRows<StoredProgressRow>(storedProgressQuery(userId, also)));
+}
+
+export type ProgressRows = { items: ProgressItem[]; customCertifications: CustomCertification[]; others: StoredProgressRow[] };
+
+/** loadProgressRows from the rows of storedProgressQuery, read already (with the session check: lib/auth/session.ts requireUserReading). */
+export function progressRowsFrom(read: readonly StoredProgressRow[]): ProgressRows {
+  const stored = toStoredProgress(read);
   const items = [...stored.rows.keys()].sort(byText).map((itemId) => storedItem(stored, itemId) as ProgressItem);
   const customCertifications = stored.customCertifications
     .map((certification) => ({ certification, at: toEpochMs(certification.createdAt) }))

@@ -3,6 +3,9 @@ import { GET as getAccount } from "@/app/api/account/route";
 import { PUT as changePassword } from "@/app/api/account/password/route";
 import { DELETE as signOutEverywhere } from "@/app/api/account/sessions/route";
 import { decodeSessionToken, encodeSessionToken, sessionMaxAgeSeconds } from "@/lib/auth/session-token";
+import { GET as getLadder } from "@/app/api/ladder/route";
+import { GET as getPlan } from "@/app/api/plan/route";
+import { GET as getProgress } from "@/app/api/progress/route";
 import { getDb } from "@/lib/db";
 import { authedRequest, callAuthRoute, createSignedInUser, randomIp, SESSION_COOKIE, setCookies, signIn, strongPassword } from "../helpers/auth";
 
@@ -122,6 +125,72 @@ describe("sessions", () => {
     const { user, cookie } = await createSignedInUser();
     await getDb().user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await accountStatus(cookie)).toBe(401);
+  });
+});
+
+// GET /api/ladder, /api/progress and /api/plan read the session row and the token's person's
+// rows in one statement (lib/auth/session.ts requireUserReading): each invalid session must
+// still get 401 with the error shape and nothing of anyone's rows.
+describe("sessions checked in the same statement as the read", () => {
+  const routes = { "/api/ladder": getLadder, "/api/progress": getProgress, "/api/plan": getPlan } as const;
+
+  async function answers(cookie: string | null): Promise<{ path: string; status: number; body: string }[]> {
+    return Promise.all(
+      Object.entries(routes).map(async ([path, handler]) => {
+        const response = await handler(authedRequest(path, { cookie }), {});
+        return { path, status: response.status, body: await response.text() };
+      }),
+    );
+  }
+
+  async function expectRefused(cookie: string | null, victimItemId: string) {
+    for (const answer of await answers(cookie)) {
+      expect(answer.status, answer.path).toBe(401);
+      expect(JSON.parse(answer.body), answer.path).toEqual({ error: { code: "unauthorized", message: "Sign in to continue." } });
+      expect(answer.body, answer.path).not.toContain(victimItemId);
+    }
+  }
+
+  async function signedInWithProgress() {
+    const person = await createSignedInUser();
+    await getDb().progress.create({ data: { userId: person.user.id, itemId: "aws-certified-machine-learning", status: "done", completedOn: "2026-01-10" } });
+    return person;
+  }
+
+  it("a valid session gets its own rows from each route", async () => {
+    const { cookie } = await signedInWithProgress();
+    const [ladder, progress, plan] = await answers(cookie);
+    expect([ladder?.status, progress?.status, plan?.status]).toEqual([200, 200, 200]);
+    expect(JSON.parse(progress?.body ?? "").items.map((item: { itemId: string }) => item.itemId)).toEqual(["aws-certified-machine-learning"]);
+    expect(JSON.parse(ladder?.body ?? "").levels.length).toBeGreaterThan(0);
+    expect(JSON.parse(plan?.body ?? "")).toHaveProperty("forecast");
+  });
+
+  it("no cookie, a made-up cookie, a signed-out, expired or outdated session: 401 and no rows", async () => {
+    await expectRefused(null, "aws-certified-machine-learning");
+    await expectRefused(`${SESSION_COOKIE}=not-a-token`, "aws-certified-machine-learning");
+
+    const signedOut = await signedInWithProgress();
+    expect((await signOut(signedOut.cookie)).status).toBe(200);
+    await expectRefused(signedOut.cookie, "aws-certified-machine-learning");
+
+    const expired = await signedInWithProgress();
+    await getDb().loginSession.updateMany({ where: { userId: expired.user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expectRefused(expired.cookie, "aws-certified-machine-learning");
+
+    const outdated = await signedInWithProgress();
+    await getDb().user.update({ where: { id: outdated.user.id }, data: { sessionVersion: { increment: 1 } } });
+    await expectRefused(outdated.cookie, "aws-certified-machine-learning");
+  });
+
+  it("a token naming one person and another person's open session gets neither person's rows", async () => {
+    const victim = await signedInWithProgress();
+    const attacker = await createSignedInUser();
+    const attackerSession = await getDb().loginSession.findFirstOrThrow({ where: { userId: attacker.user.id } });
+    // The rows are read for the token's `sub` (the victim) in the statement that finds the
+    // attacker's session row: the session does not belong to `sub`, so nothing is returned.
+    const forged = await encodeSessionToken({ sub: victim.user.id, sid: attackerSession.id, sv: 0 });
+    await expectRefused(`${SESSION_COOKIE}=${forged}`, "aws-certified-machine-learning");
   });
 });
 

@@ -1,11 +1,12 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUserReading } from "@/lib/auth/session";
 import { todayUtc } from "@/lib/clock";
 import { json, route } from "@/lib/http";
-import { getLadderPosition } from "@/lib/progress";
+import { ladderPositionFrom, userProgressQuery } from "@/lib/progress";
 
 export const dynamic = "force-dynamic";
 
+// The session check and the read in one statement (lib/auth/session.ts requireUserReading).
 export const GET = route(async (request) => {
-  const user = await requireUser(request);
-  return json(await getLadderPosition(user.id, todayUtc()));
+  const { rows } = await requireUserReading(request, userProgressQuery);
+  return json(ladderPositionFrom(rows, todayUtc()));
 });

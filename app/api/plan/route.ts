@@ -1,13 +1,14 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, requireUserReading } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http";
-import { getPlan, setPlan } from "@/lib/plan";
+import { planViewFrom, planViewQuery, setPlan } from "@/lib/plan";
 import { planUpdateSchema } from "@/lib/plan/schemas";
 
 export const dynamic = "force-dynamic";
 
+// The session check and the read in one statement (lib/auth/session.ts requireUserReading).
 export const GET = route(async (request) => {
-  const user = await requireUser(request);
-  return json(await getPlan(user.id));
+  const { rows } = await requireUserReading(request, planViewQuery);
+  return json(planViewFrom(rows));
 });
 
 export const PUT = route(async (request) => {

@@ -1,13 +1,14 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUser, requireUserReading } from "@/lib/auth/session";
 import { json, readJson, route } from "@/lib/http";
-import { getProgress, setItemsStatus } from "@/lib/progress";
+import { progressListFrom, setItemsStatus, userProgressQuery } from "@/lib/progress";
 import { bulkProgressSchema } from "@/lib/progress/schemas";
 
 export const dynamic = "force-dynamic";
 
+// The session check and the read in one statement (lib/auth/session.ts requireUserReading).
 export const GET = route(async (request) => {
-  const user = await requireUser(request);
-  return json(await getProgress(user.id));
+  const { rows } = await requireUserReading(request, userProgressQuery);
+  return json(progressListFrom(rows));
 });
 
 /** One status for several items at once (the dashboard's first-visit step); all or nothing. */
