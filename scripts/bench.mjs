@@ -22,6 +22,7 @@ import pg from "pg";
 import { BUDGET, budgetSummary, durabilityProblem, markdownTable, ROUTES } from "./bench-report.mjs";
 import { ladderRequests } from "./bench-requests.mjs";
 import { applyMigrations } from "./migrate.mjs";
+import { BARE_APP_DIR, bareAppEnv, bareAppServerArgs, buildBareApp } from "./bare-app.mjs";
 import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 import { sourceFingerprint } from "./start.mjs";
 
@@ -46,7 +47,6 @@ const DIST_DIR = ".next-bench";
 const BASE_PORT = Number(args.port);
 const PORTS = { sqlite: BASE_PORT, postgresql: BASE_PORT + 1, bareApp: BASE_PORT + 2 };
 const SAMPLE_MS = 200;
-const BARE_APP_DIR = path.join(root, "bench", "bare-app");
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -87,23 +87,6 @@ function build() {
 }
 
 /** Builds the bare app (bench/bare-app, into its own .next) when missing or older than its sources. */
-function buildBareApp() {
-  const stampFile = path.join(BARE_APP_DIR, ".next", "bare-app-source-fingerprint");
-  const fingerprint = sourceFingerprint(BARE_APP_DIR, ["app", "next.config.js"]) + sourceFingerprint(root, ["package-lock.json"]);
-  const isBuilt = fs.existsSync(path.join(BARE_APP_DIR, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === fingerprint;
-  if (isBuilt && !args.rebuild) {
-    log("the bare app's build is up to date");
-    return;
-  }
-  log("building the bare app (bench/bare-app) …");
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NEXT_DIST_DIR;
-  // Run from its own directory: from the repository's, Next would take Ladder's instrumentation.ts into it.
-  const result = spawnSync(bin("next"), ["build"], { cwd: BARE_APP_DIR, env, stdio: ["ignore", 2, 2] });
-  if (result.status !== 0) throw new Error(`next build of the bare app failed (exit ${result.status ?? result.signal})`);
-  fs.writeFileSync(stampFile, fingerprint);
-}
-
 function bin(name) {
   return path.join(root, "node_modules", ".bin", name);
 }
@@ -190,10 +173,7 @@ function startLadder(env, port, logFile) {
 
 /** The bare app with plain `next start`, with the same Node flags as Ladder. */
 function startBareApp(port, logFile) {
-  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  delete env.NEXT_DIST_DIR;
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  return startServer([...SERVER_NODE_FLAGS, next, "start", "-p", String(port), "-H", "127.0.0.1"], env, port, "/api/bare", logFile, BARE_APP_DIR);
+  return startServer(bareAppServerArgs(port), bareAppEnv(), port, "/api/bare", logFile, BARE_APP_DIR);
 }
 
 async function startServer(nodeArgs, env, port, readyPath, logFile, cwd = root) {
@@ -548,7 +528,7 @@ async function main() {
 
   const info = machine();
   build();
-  buildBareApp();
+  buildBareApp({ rebuild: args.rebuild, log });
   const bareAppLog = path.join(os.tmpdir(), `ladder-bench-bare-app-${process.pid}.log`);
   log(`starting the bare app on port ${PORTS.bareApp}`);
   const bareApp = await startBareApp(PORTS.bareApp, bareAppLog);

@@ -10,7 +10,7 @@
 // measured database, per request. `--profile DIR` also writes a V8 CPU profile of the server; `--only TEXT` keeps
 // the routes whose label contains TEXT; `--users N` seeds N people (the bench seeds 10,000),
 // `--sessions N` signs in N of them. `--bare-app` also measures the bench's bare app
-// (bench/bare-app under plain `next start` on port P+1, built when it has no build) and adds
+// (bench/bare-app under plain `next start` on port P+1, built as the bench builds it when its build is not current) and adds
 // each route's main-thread ratio: the bare app's route (API) or page (pages) main-thread time
 // divided by the route's, which tracks the bench's requests/s ratios (docs/benchmarks.md).
 // `--compare DIR` also serves another checkout's production build (its scripts/server.mjs,
@@ -30,6 +30,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ladderRequests } from "./bench-requests.mjs";
+import { BARE_APP_DIR, bareAppEnv, bareAppServerArgs, buildBareApp } from "./bare-app.mjs";
 import { applyMigrations } from "./migrate.mjs";
 import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 
@@ -158,19 +159,12 @@ const serverArgs = args["next-start"] ? [nextBin, "start", "-p", args.port, "-H"
 const server = await startServer([...profileFlags, ...serverArgs], args.port, "/api/health", root, env);
 const base = `http://127.0.0.1:${args.port}`;
 
-// The bench's baseline, started as the bench starts it (its own directory, plain next start, the same flags).
-const bareAppDir = path.join(root, "bench", "bare-app");
+// The bench's baseline, built and started as the bench builds and starts it (scripts/bare-app.mjs).
 const bareAppPort = Number(args.port) + 1;
 let bareApp = null;
 if (args["bare-app"]) {
-  const bareEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  delete bareEnv.NEXT_DIST_DIR;
-  if (!fs.existsSync(path.join(bareAppDir, ".next", "BUILD_ID"))) {
-    log("building the bare app (bench/bare-app) …");
-    const built = spawnSync(process.execPath, [nextBin, "build"], { cwd: bareAppDir, env: bareEnv, stdio: ["ignore", 2, 2] });
-    if (built.status !== 0) throw new Error("next build of the bare app failed");
-  }
-  bareApp = await startServer([...SERVER_NODE_FLAGS, nextBin, "start", "-p", String(bareAppPort), "-H", "127.0.0.1"], bareAppPort, "/api/bare", bareAppDir, bareEnv);
+  buildBareApp({ log });
+  bareApp = await startServer(bareAppServerArgs(bareAppPort), bareAppPort, "/api/bare", BARE_APP_DIR, bareAppEnv());
 }
 
 // The other build, as `npm start` serves it, from its own checkout.
