@@ -48,7 +48,7 @@ function toActiveSession(claims: SessionClaims, row: TaggedRow | undefined): Act
 /**
  * The session the token names, checked in the database, and with `also` the token's person's
  * rows (`also(userId)`: a tagged SELECT scoped to that user) in the same statement. The rows
- * are given only with a valid session; with none they are dropped unread.
+ * are given only with a valid session; without one they are dropped here, never returned.
  */
 async function findActiveSessionWith(claims: SessionClaims, also?: (userId: string) => SqlQuery): Promise<{ session: ActiveSession | null; rows: TaggedRow[] }> {
   const sessionQuery = sessionRowQuery(claims.sid);
