@@ -87,10 +87,15 @@ export async function getSessionUser(request?: Request): Promise<SessionUser | n
   return (await getActiveSession(request))?.user ?? null;
 }
 
+/** The 401 of every route handler that needs a signed-in person. */
+function signInRequired(): AppError {
+  return new AppError("unauthorized", "Sign in to continue.");
+}
+
 /** For route handlers: the signed-in user, or a 401 JSON error. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!user) throw signInRequired();
   return user;
 }
 
@@ -102,7 +107,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireUserReading(request: Request, read: (userId: string) => SqlQuery): Promise<{ user: SessionUser; rows: TaggedRow[] }> {
   const claims = await decodeSessionToken(requestSessionToken(request));
   const { session, rows } = claims ? await findActiveSessionWith(claims, read) : { session: null, rows: [] };
-  if (!session) throw new AppError("unauthorized", "Sign in to continue.");
+  if (!session) throw signInRequired();
   return { user: session.user, rows };
 }
 

@@ -25,8 +25,8 @@ export type ProgressRowLike = {
 const CANONICAL_UTC = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})(?:Z|\+00:00)$/;
 
 /**
- * A stored timestamp (a Date from Prisma, ISO text or epoch milliseconds from the fast read
- * path) as toISOString() gives it. Text in that form but for its zone is rewritten without a
+ * A stored timestamp (a Date from Prisma, ISO text from the fast read path, epoch
+ * milliseconds for a missing one) as toISOString() gives it. Text in that form but for its zone is rewritten without a
  * Date: every progress read converts each row's timestamp, and Next.js wraps the Date
  * constructor, so a Date per row was a measurable part of a request (docs/benchmarks.md).
  */
