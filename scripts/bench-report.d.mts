@@ -1,4 +1,6 @@
-export type LoadResult = { connections: number; duration: number; requestsPerSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+export type LoadResult = { connections: number; duration: number; requestsPerSecond: number; total: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number>;
+  /** At 50 connections with rounds: every round's requests/s, in order (requestsPerSecond is their median). */
+  rounds?: number[] };
 export type RouteId = "bareAppRoute" | "bareAppPage" | "bareRoute" | "barePage" | "ladder" | "progress" | "plan" | "put" | "dashboard";
 export type Durability =
   | { provider: "sqlite"; synchronous: string; journalMode: string; isDurable: boolean }
@@ -42,3 +44,6 @@ export function durabilityProblem(durability: Durability | null | undefined): st
 export function evaluateRun(run: BenchRun): Check[];
 export function markdownTable(runs: BenchRun[]): string;
 export function budgetSummary(runs: BenchRun[]): { passed: number; total: number };
+
+/** requests/s at 50 connections as a share of `baseline`'s: the median of the per-round ratios when both have rounds. */
+export function rateRatio(result: { at50: LoadResult }, baseline: { at50: LoadResult }): number;

@@ -31,7 +31,8 @@ const { values: args } = parseArgs({
   options: {
     users: { type: "string", default: "10000" },
     sessions: { type: "string", default: "1000" },
-    duration: { type: "string", default: "10" },
+    duration: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
     warmup: { type: "string", default: "3" },
     only: { type: "string" },
     rebuild: { type: "boolean", default: false },
@@ -42,6 +43,7 @@ const { values: args } = parseArgs({
 const USERS = Number(args.users);
 const SESSIONS = Number(args.sessions);
 const DURATION = Number(args.duration);
+const ROUNDS = Math.max(1, Number(args.rounds));
 const WARMUP = Number(args.warmup);
 const DIST_DIR = ".next-bench";
 const BASE_PORT = Number(args.port);
@@ -298,6 +300,17 @@ async function load(base, request, connections, duration) {
   };
 }
 
+/**
+ * The rounds of one route at 50 connections as one result: the round of the median
+ * requests/s (its latencies with it), every round's requests/s in order (`rounds`, which the
+ * report pairs with the baseline's), and the requests and failures of all rounds summed.
+ */
+function medianRound(results) {
+  const median = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor((results.length - 1) / 2)];
+  const sum = (key) => results.reduce((total, result) => total + result[key], 0);
+  return { ...median, rounds: results.map((result) => result.requestsPerSecond), total: sum("total"), non2xx: sum("non2xx"), errors: sum("errors"), timeouts: sum("timeouts") };
+}
+
 async function check(base, pathName, init, expected = 200) {
   const response = await fetch(`${base}${pathName}`, { ...init, redirect: "manual" });
   if (response.status !== expected) {
@@ -419,14 +432,26 @@ async function runOn(provider, bareApp) {
       log(`${provider}: warming up every route (${WARMUP} s each)`);
       for (const route of ROUTES) await load(baseOf(route), byId[route.id], 10, WARMUP);
     }
-    const results = {};
+    // At 50 connections every route in turn, ROUNDS times: each round measures the bare app
+    // and Ladder's routes within a minute of each other, so a drift of the machine falls on a
+    // route and its baseline alike (bench-report.mjs pairs them round by round). Then each
+    // route once at 10 connections, for its p99. Peak RSS per route is Ladder's (the bare app
+    // is a separate process tree), the highest of its measurements.
+    const rounds = Object.fromEntries(ROUTES.map((route) => [route.id, []]));
+    const peaks = Object.fromEntries(ROUTES.map((route) => [route.id, 0]));
     memory.phase();
+    for (let round = 1; round <= ROUNDS; round++) {
+      log(`${provider}: round ${round} of ${ROUNDS}: every route at 50 connections × ${DURATION} s`);
+      for (const route of ROUTES) {
+        rounds[route.id].push(await load(baseOf(route), byId[route.id], 50, DURATION));
+        peaks[route.id] = Math.max(peaks[route.id], memory.phase());
+      }
+    }
+    const results = {};
     for (const route of ROUTES) {
-      log(`${provider}: ${route.label}${route.app === "bare" ? " (bare app)" : ""}: 50, then 10 connections × ${DURATION} s`);
-      const at50 = await load(baseOf(route), byId[route.id], 50, DURATION);
+      log(`${provider}: ${route.label}${route.app === "bare" ? " (bare app)" : ""}: 10 connections × ${DURATION} s`);
       const at10 = await load(baseOf(route), byId[route.id], 10, DURATION);
-      // Peak RSS per phase is Ladder's (the bare app is a separate process tree).
-      results[route.id] = { label: route.label, at50, at10, peakRssBytes: memory.phase() };
+      results[route.id] = { label: route.label, at50: medianRound(rounds[route.id]), at10, peakRssBytes: Math.max(peaks[route.id], memory.phase()) };
     }
 
     const file = fs.readFileSync(importFile);
@@ -490,7 +515,10 @@ function runSection(report) {
     "",
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${(m.memoryBytes / 1e9).toFixed(1)} GB memory, Node.js ${m.node}, ${m.os}; ` +
       `load average before the run ${m.loadAverage.map((n) => n.toFixed(2)).join(" / ")}. ` +
-      `${int(report.options.users)} people, cookies of ${int(report.options.sessions)} of them, ${report.options.duration} s per measurement. ` +
+      `${int(report.options.users)} people, cookies of ${int(report.options.sessions)} of them; ` +
+      (report.options.rounds
+        ? `at 50 connections ${report.options.rounds} rounds of ${report.options.duration} s per route (medians; each ratio the median of the rounds' ratios), at 10 connections one of ${report.options.duration} s. `
+        : `${report.options.duration} s per measurement. `) +
       `Ladder: \`node ${report.options.nodeFlags.join(" ")} scripts/start.mjs\`; the bare app: \`next start\` with the same flags.`,
     "",
     markdownTable(report.runs),
@@ -544,7 +572,7 @@ async function main() {
     await stopServer(bareApp.server);
     fs.rmSync(bareAppLog, { force: true });
   }
-  const options = { users: USERS, sessions: SESSIONS, duration: DURATION, warmup: WARMUP, nodeFlags: SERVER_NODE_FLAGS };
+  const options = { users: USERS, sessions: SESSIONS, duration: DURATION, rounds: ROUNDS, warmup: WARMUP, nodeFlags: SERVER_NODE_FLAGS };
   const report = { machine: info, options, budgets: BUDGET, runs };
 
   const outputDir = path.join(root, "tests", ".output", "bench");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BenchRun, budgetSummary, type Check, durabilityProblem, evaluateRun, type LoadResult, markdownTable } from "@/scripts/bench-report.mjs";
+import { type BenchRun, budgetSummary, type Check, durabilityProblem, evaluateRun, type LoadResult, markdownTable, rateRatio } from "@/scripts/bench-report.mjs";
 
 // The bench's verdicts: ratios to the separate bare app, p99 limits for API routes and pages,
 // non-2xx, memory and the import phase, decided from raw results alone.
@@ -72,6 +72,22 @@ describe("bench budgets", () => {
     expect(ratio).toMatchObject({ ok: false, value: "590 req/s, 59 % (74 %)" });
     expect(verdictOf(evaluateRun(run({}, { put: { label: "PUT", ...load(449) } })), "PUT /api/progress/:itemId: requests/s", "")).toBe(false);
     expect(verdictOf(evaluateRun(run({}, { dashboard: { label: "GET /dashboard", ...load(199, 80) } })), "GET /dashboard: requests/s", "")).toBe(false);
+  });
+
+  it("pairs each round of a route with the same round of the bare app, and takes the median of those ratios", () => {
+    const withRounds = (rounds: number[]) => {
+      const result = load([...rounds].sort((a, b) => a - b)[1] ?? 0);
+      return { ...result, at50: { ...result.at50, rounds } };
+    };
+    // The machine slowed down in round 2: the route's own median (600 of 1,000) would say 60 %,
+    // but each round it ran at 55 % of the bare app measured beside it.
+    const bare = withRounds([1000, 800, 1100]);
+    const ladder = withRounds([550, 440, 605]);
+    expect(rateRatio(ladder, bare)).toBeCloseTo(0.55, 10);
+    const checks = evaluateRun(run({}, { bareAppRoute: { label: "GET /api/bare", ...bare }, ladder: { label: "GET /api/ladder", ...ladder } }));
+    expect(find(checks, "GET /api/ladder: requests/s")[0]).toMatchObject({ ok: false, value: "550 req/s, 55 % (69 %)" });
+    // Without rounds on both sides (older raw results), the one figure's ratio.
+    expect(rateRatio(load(600), bare)).toBeCloseTo(0.6, 10);
   });
 
   it("holds API routes to p99 < 50 ms at 10 connections and pages to twice the bare app's page", () => {
