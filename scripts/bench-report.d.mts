@@ -47,3 +47,4 @@ export function budgetSummary(runs: BenchRun[]): { passed: number; total: number
 
 /** requests/s at 50 connections as a share of `baseline`'s: the median of the per-round ratios when both have rounds. */
 export function rateRatio(result: { at50: LoadResult }, baseline: { at50: LoadResult }): number;
+export function median(values: readonly number[]): number;

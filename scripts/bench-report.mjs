@@ -31,7 +31,8 @@ export const ROUTES = [
 ];
 
 const int = (n) => Math.round(n).toLocaleString("en-US");
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+/** The middle value (the lower of the two middle ones for an even count); also used by bench.mjs and cpu-per-request.mjs. */
+export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /**
  * A route's requests/s at 50 connections as a share of another's: with rounds (scripts/bench.mjs

@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
-import { BUDGET, budgetSummary, durabilityProblem, markdownTable, ROUTES } from "./bench-report.mjs";
+import { BUDGET, budgetSummary, durabilityProblem, markdownTable, median, ROUTES } from "./bench-report.mjs";
 import { ladderRequests } from "./bench-requests.mjs";
 import { applyMigrations } from "./migrate.mjs";
 import { BARE_APP_DIR, bareAppEnv, bareAppServerArgs, buildBareApp } from "./bare-app.mjs";
@@ -306,9 +306,10 @@ async function load(base, request, connections, duration) {
  * report pairs with the baseline's), and the requests and failures of all rounds summed.
  */
 function medianRound(results) {
-  const median = [...results].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor((results.length - 1) / 2)];
+  const rates = results.map((result) => result.requestsPerSecond);
+  const middle = results[rates.indexOf(median(rates))];
   const sum = (key) => results.reduce((total, result) => total + result[key], 0);
-  return { ...median, rounds: results.map((result) => result.requestsPerSecond), total: sum("total"), non2xx: sum("non2xx"), errors: sum("errors"), timeouts: sum("timeouts") };
+  return { ...middle, rounds: rates, total: sum("total"), non2xx: sum("non2xx"), errors: sum("errors"), timeouts: sum("timeouts") };
 }
 
 async function check(base, pathName, init, expected = 200) {

@@ -31,6 +31,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { ladderRequests } from "./bench-requests.mjs";
 import { BARE_APP_DIR, bareAppEnv, bareAppServerArgs, buildBareApp } from "./bare-app.mjs";
+import { median } from "./bench-report.mjs";
 import { applyMigrations } from "./migrate.mjs";
 import { SERVER_NODE_FLAGS } from "./node-flags.mjs";
 
@@ -221,7 +222,6 @@ async function measure(route) {
     non2xx: result.non2xx,
   };
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 const rounds = Math.max(1, Number(args.rounds));
 const samples = new Map(routes.map((route) => [route, []]));
